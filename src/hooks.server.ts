@@ -1,0 +1,79 @@
+import { building } from '$app/environment';
+import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { DEFAULT_DATABASE_PATH, getDb, openDatabase, setDb } from '$lib/server/db';
+import {
+	SESSION_COOKIE,
+	deleteSessionCookie,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { resolveLocale, withLocale } from '$lib/server/locale';
+import { seedDemo } from '$lib/server/demo/seed';
+import { LOCALE_COOKIE, textDirection } from '$lib/i18n';
+
+export const init: ServerInit = async () => {
+	if (building) return;
+	const db = openDatabase(process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
+	setDb(db);
+	if (process.env.DEMO_DATA === '1' && (await seedDemo(db))) {
+		console.log('Passerelle: demo network written into the empty database.');
+	}
+};
+
+const session: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	const secure = event.url.protocol === 'https:';
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const { session, user } = validateSessionToken(getDb(), token);
+		if (session) {
+			setSessionCookie(event.cookies, token, session.expiresAt, secure);
+			event.locals.session = session;
+			event.locals.user = user;
+		} else {
+			deleteSessionCookie(event.cookies, secure);
+		}
+	}
+	return resolve(event);
+};
+
+const locale: Handle = ({ event, resolve }) => {
+	const current = resolveLocale({
+		preferred: event.locals.user?.preferredLocale,
+		cookie: event.cookies.get(LOCALE_COOKIE),
+		request: event.request
+	});
+	event.locals.locale = current;
+	return withLocale(current, event.url.origin, () =>
+		resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html.replace('%lang%', current).replace('%dir%', textDirection(current))
+		})
+	);
+};
+
+/** Paths an anonymous visitor may open; everything else sends them to sign in. */
+const PUBLIC_PATHS = ['/login', '/logout', '/language', '/health'];
+
+const guard: Handle = ({ event, resolve }) => {
+	const path = event.url.pathname;
+	const isPublic = PUBLIC_PATHS.some((p) => path === p || path.startsWith(p + '/'));
+	if (!event.locals.user && !isPublic && event.route.id !== null) {
+		const back = path === '/' ? '' : `?redirectTo=${encodeURIComponent(path + event.url.search)}`;
+		redirect(303, `/login${back}`);
+	}
+	return resolve(event);
+};
+
+const headers: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(session, locale, guard, headers);

@@ -1,0 +1,56 @@
+import { intlLocale } from './index';
+
+type Named = { nameFr: string; nameEn: string; nameEs: string; nameAr: string };
+
+/** A YYYY-MM-DD calendar date read as a UTC midnight, so no time zone can shift its day. */
+function calendarDate(isoDate: string) {
+	return new Date(`${isoDate}T00:00:00Z`);
+}
+
+const dateOptions: Intl.DateTimeFormatOptions = {
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'UTC'
+};
+
+export function formatDate(isoDate: string, locale?: string) {
+	return new Intl.DateTimeFormat(intlLocale(locale), dateOptions).format(calendarDate(isoDate));
+}
+
+/** "5–10 mai 2024", "28 oct. – 2 nov. 2024": the locale decides how a range is written. */
+export function formatDateRange(start: string, end: string, locale?: string) {
+	return new Intl.DateTimeFormat(intlLocale(locale), dateOptions).formatRange(
+		calendarDate(start),
+		calendarDate(end)
+	);
+}
+
+export function countryName(code: string, locale?: string) {
+	try {
+		return new Intl.DisplayNames([intlLocale(locale)], { type: 'region' }).of(code) ?? code;
+	} catch {
+		return code;
+	}
+}
+
+export function languageName(code: string, locale?: string) {
+	try {
+		return new Intl.DisplayNames([intlLocale(locale)], { type: 'language' }).of(code) ?? code;
+	} catch {
+		return code;
+	}
+}
+
+export function themeName(theme: Named, locale: string) {
+	switch (locale) {
+		case 'en':
+			return theme.nameEn;
+		case 'es':
+			return theme.nameEs;
+		case 'ar':
+			return theme.nameAr;
+		default:
+			return theme.nameFr;
+	}
+}

@@ -1,0 +1,49 @@
+// Words for enum values, so every page names a status, kind or role the same way.
+import { m } from './index';
+import type {
+	GlobalRole,
+	MembershipRole,
+	VisitKind,
+	VisitOrgResponse,
+	VisitOrgRole,
+	VisitStatus
+} from '$lib/enums';
+
+export const statusLabel: Record<VisitStatus, () => string> = {
+	draft: m.status_draft,
+	proposed: m.status_proposed,
+	accepted: m.status_accepted,
+	confirmed: m.status_confirmed,
+	completed: m.status_completed,
+	closed: m.status_closed,
+	declined: m.status_declined,
+	cancelled: m.status_cancelled
+};
+
+export const kindLabel: Record<VisitKind, () => string> = {
+	exchange: m.kind_exchange,
+	meeting: m.kind_meeting
+};
+
+export const orgRoleLabel: Record<VisitOrgRole, () => string> = {
+	host: m.role_host,
+	visitor: m.role_visitor,
+	facilitator: m.role_facilitator
+};
+
+export const responseLabel: Record<VisitOrgResponse, () => string> = {
+	invited: m.response_invited,
+	accepted: m.response_accepted,
+	declined: m.response_declined
+};
+
+export const globalRoleLabel: Record<GlobalRole, () => string> = {
+	admin: m.global_role_admin,
+	staff: m.global_role_staff,
+	member: m.global_role_member
+};
+
+export const membershipRoleLabel: Record<MembershipRole, () => string> = {
+	coordinator: m.membership_coordinator,
+	member: m.membership_member
+};

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+// Schemas carry error *codes*; the page turns a code into words in the reader's language
+// (see $lib/i18n/errors), so one schema serves every locale.
+export const ERROR_CODES = ['required', 'invalid_email', 'too_long', 'invalid'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type FieldErrors<K extends string = string> = Partial<Record<K, ErrorCode>>;
+
+/** The first error code per field, in a shape that survives `fail()` serialisation. */
+export function fieldErrors<K extends string>(error: z.ZodError): FieldErrors<K> {
+	const out: Record<string, ErrorCode> = {};
+	for (const issue of error.issues) {
+		const key = String(issue.path[0] ?? '');
+		if (key && !out[key]) {
+			out[key] = (ERROR_CODES as readonly string[]).includes(issue.message)
+				? (issue.message as ErrorCode)
+				: 'invalid';
+		}
+	}
+	return out as FieldErrors<K>;
+}
+
+/** A form text value: missing or not a string reads as empty, so the schema reports "required". */
+export const formText = (max: number) =>
+	z.preprocess(
+		(v) => (typeof v === 'string' ? v : ''),
+		z.string().trim().min(1, 'required').max(max, 'too_long')
+	);
+
+/** A local path to go back to after a form, never another site ("//evil.example", "https:"). */
+export function safeRedirect(value: unknown, fallback: string): string {
+	if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return fallback;
+	if (value.includes('\\') || /[\u0000-\u001f]/.test(value)) return fallback;
+	return value;
+}

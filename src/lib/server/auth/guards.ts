@@ -1,0 +1,27 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
+import { can, type Action } from '../policy';
+
+/** The signed-in user, or a redirect to /login that comes back here afterwards. */
+export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>) {
+	const user = event.locals.user;
+	if (!user) {
+		const back = event.url.pathname + event.url.search;
+		redirect(303, `/login?redirectTo=${encodeURIComponent(back)}`);
+	}
+	return user;
+}
+
+/**
+ * The signed-in user if the policy lets them do `action`. A page they may not see answers 404
+ * (its existence is not confirmed); a change they may not make answers 403.
+ */
+export function authorize(
+	event: Pick<RequestEvent, 'locals' | 'url'>,
+	action: Action,
+	denied: 403 | 404 = 404
+) {
+	const user = requireUser(event);
+	if (!can(user, action)) error(denied, denied === 404 ? 'Not found' : 'Forbidden');
+	return user;
+}

@@ -1,0 +1,41 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import * as schema from './schema';
+import { migrate } from './migrate';
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** A database or a transaction: domain modules accept either. */
+export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0] | DB;
+
+export const DEFAULT_DATABASE_PATH = './data/passerelle.db';
+
+/**
+ * Opens (creating when missing) the SQLite file and applies the migrations.
+ * WAL lets readers go on while one writer commits; synchronous=NORMAL is durable in WAL mode
+ * across application crashes; the busy timeout makes a second writer wait instead of failing.
+ */
+export function openDatabase(path: string = DEFAULT_DATABASE_PATH): DB {
+	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+	const sqlite = new Database(path);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	const db = drizzle(sqlite, { schema }) as DB;
+	migrate(db);
+	return db;
+}
+
+let current: DB | undefined;
+
+/** The server's database, opened once by the `init` hook. */
+export function getDb(): DB {
+	if (!current) throw new Error('The database is not open yet (init hook has not run).');
+	return current;
+}
+
+export function setDb(db: DB) {
+	current = db;
+}

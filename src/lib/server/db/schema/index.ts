@@ -1,0 +1,5 @@
+export * from './themes';
+export * from './organisations';
+export * from './users';
+export * from './visits';
+export * from './audit';

@@ -1,0 +1,97 @@
+import { count } from 'drizzle-orm';
+import type { DB } from '../db';
+import {
+	memberships,
+	organisationThemes,
+	organisations,
+	themes,
+	users,
+	visitOrganisations,
+	visitThemes,
+	visits
+} from '../db/schema';
+import { hashPassword } from '../auth/password';
+import { recordAudit } from '../audit';
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './data';
+import { demoVisits } from './visits';
+
+export function isEmpty(db: DB) {
+	return (db.select({ n: count() }).from(organisations).get()?.n ?? 0) === 0;
+}
+
+/** Writes the demo network into an empty database; does nothing if any organisation exists. */
+export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
+	if (!isEmpty(db)) return false;
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	db.transaction((tx) => {
+		const themeIds = new Map(tx.select().from(themes).all().map((t) => [t.slug, t.id]));
+		const themeId = (slug: string) => {
+			const id = themeIds.get(slug);
+			if (id === undefined) throw new Error(`Unknown demo theme ${slug}`);
+			return id;
+		};
+		const orgIds = new Map<string, number>();
+		for (const { key, themes: orgThemes, ...org } of DEMO_ORGANISATIONS) {
+			const { id } = tx.insert(organisations).values(org).returning({ id: organisations.id }).get();
+			orgIds.set(key, id);
+			for (const slug of orgThemes) {
+				tx.insert(organisationThemes).values({ organisationId: id, themeId: themeId(slug) }).run();
+			}
+		}
+		const orgId = (key: string) => orgIds.get(key)!;
+		for (const { organisation, role, ...user } of DEMO_USERS) {
+			const { id } = tx
+				.insert(users)
+				.values({ ...user, passwordHash })
+				.returning({ id: users.id })
+				.get();
+			tx.insert(memberships).values({ userId: id, organisationId: orgId(organisation), role }).run();
+		}
+		for (const v of demoVisits(now)) {
+			const host = v.organisations.find((o) => o.role === 'host')!;
+			const { id } = tx
+				.insert(visits)
+				.values({
+					title: v.title,
+					kind: v.kind,
+					status: v.status,
+					objectives: v.objectives,
+					hostOrganisationId: orgId(host.key),
+					proposerOrganisationId: orgId(v.proposer),
+					startsOn: v.startsOn,
+					endsOn: v.endsOn,
+					timeZone: v.timeZone,
+					place: v.place,
+					languages: v.languages,
+					expectedSize: v.expectedSize,
+					createdAt: v.proposedAt,
+					updatedAt: v.proposedAt
+				})
+				.returning({ id: visits.id })
+				.get();
+			for (const o of v.organisations) {
+				tx.insert(visitOrganisations)
+					.values({
+						visitId: id,
+						organisationId: orgId(o.key),
+						role: o.role,
+						response: o.response,
+						respondedAt: o.response === 'invited' ? null : v.proposedAt
+					})
+					.run();
+			}
+			for (const slug of v.themes) {
+				tx.insert(visitThemes).values({ visitId: id, themeId: themeId(slug) }).run();
+			}
+			recordAudit(tx, {
+				actorId: null,
+				entity: 'visit',
+				entityId: id,
+				action: 'proposed',
+				changes: { status: 'proposed' },
+				at: v.proposedAt
+			});
+		}
+	});
+	return true;
+}

@@ -1,0 +1,71 @@
+import { eq, sql } from 'drizzle-orm';
+import type { DB } from './db';
+import { memberships, organisations, users } from './db/schema';
+import { verifyAgainstDummy, verifyPassword } from './auth/password';
+
+export function normaliseEmail(email: string) {
+	return email.trim().toLowerCase();
+}
+
+export function findUserByEmail(db: DB, email: string) {
+	return db
+		.select()
+		.from(users)
+		.where(eq(sql`lower(${users.email})`, normaliseEmail(email)))
+		.get();
+}
+
+/**
+ * The user whose e-mail and password match, or null. Unknown e-mail, wrong password and a
+ * disabled account take the same time and give the same answer, so none can be told apart.
+ */
+export async function authenticate(db: DB, email: string, password: string) {
+	const user = findUserByEmail(db, email);
+	if (!user) return verifyAgainstDummy(password).then(() => null);
+	const ok = await verifyPassword(user.passwordHash, password);
+	return ok && !user.disabled ? user : null;
+}
+
+export function userMemberships(db: DB, userId: number) {
+	return db
+		.select({
+			organisationId: memberships.organisationId,
+			role: memberships.role,
+			shortName: organisations.shortName,
+			name: organisations.name
+		})
+		.from(memberships)
+		.innerJoin(organisations, eq(memberships.organisationId, organisations.id))
+		.where(eq(memberships.userId, userId))
+		.orderBy(organisations.shortName)
+		.all();
+}
+
+export function setPreferredLocale(db: DB, userId: number, locale: (typeof users.$inferSelect)['preferredLocale']) {
+	db.update(users).set({ preferredLocale: locale }).where(eq(users.id, userId)).run();
+}
+
+/** Everyone with their organisations, for the staff's people page (two queries). */
+export function listPeople(db: DB) {
+	const people = db
+		.select({
+			id: users.id,
+			name: users.name,
+			email: users.email,
+			globalRole: users.globalRole,
+			disabled: users.disabled
+		})
+		.from(users)
+		.orderBy(users.name)
+		.all();
+	const links = db
+		.select({
+			userId: memberships.userId,
+			role: memberships.role,
+			shortName: organisations.shortName
+		})
+		.from(memberships)
+		.innerJoin(organisations, eq(memberships.organisationId, organisations.id))
+		.all();
+	return people.map((p) => ({ ...p, memberships: links.filter((l) => l.userId === p.id) }));
+}

@@ -1,0 +1,7 @@
+import type { PageServerLoad } from './$types';
+import { authorize } from '$lib/server/auth/guards';
+
+export const load: PageServerLoad = (event) => {
+	authorize(event, 'lesson.list');
+	return {};
+};

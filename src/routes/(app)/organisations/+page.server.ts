@@ -1,0 +1,9 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { authorize } from '$lib/server/auth/guards';
+import { listOrganisations } from '$lib/server/organisations';
+
+export const load: PageServerLoad = (event) => {
+	authorize(event, 'organisation.list');
+	return { organisations: listOrganisations(getDb()) };
+};
