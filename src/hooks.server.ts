@@ -4,6 +4,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { DEFAULT_DATABASE_PATH, getDb, openDatabase, setDb } from '$lib/server/db';
 import {
 	SESSION_COOKIE,
+	deleteExpiredSessions,
 	deleteSessionCookie,
 	setSessionCookie,
 	validateSessionToken
@@ -16,6 +17,7 @@ export const init: ServerInit = async () => {
 	if (building) return;
 	const db = openDatabase(process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
 	setDb(db);
+	deleteExpiredSessions(db);
 	if (process.env.DEMO_DATA === '1' && (await seedDemo(db))) {
 		console.log('Passerelle: demo network written into the empty database.');
 	}

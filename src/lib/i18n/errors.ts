@@ -4,7 +4,10 @@ import { m } from './index';
 type Messages = Partial<Record<ErrorCode, () => string>>;
 
 /** Words for an error code; `specific` lets a field say "Enter your password." for `required`. */
-export function errorText(code: ErrorCode | undefined, specific: Messages = {}): string | undefined {
+export function errorText(
+	code: ErrorCode | undefined,
+	specific: Messages = {}
+): string | undefined {
 	if (!code) return undefined;
 	const general: Record<ErrorCode, () => string> = {
 		required: m.form_required,

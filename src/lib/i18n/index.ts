@@ -19,7 +19,12 @@ export function textDirection(locale: string): 'ltr' | 'rtl' {
 	return locale === 'ar' ? 'rtl' : 'ltr';
 }
 
-/** The BCP 47 tag for Intl: Arabic with Latin digits, so times read 09:00 in every language. */
+/**
+ * The BCP 47 tag for Intl: Arabic with Latin digits, so times read 09:00 in every language;
+ * British English, so dates read "5–10 May 2024" as in the rest of the (non-US) network.
+ */
 export function intlLocale(locale: string = getLocale()): string {
-	return locale === 'ar' ? 'ar-u-nu-latn' : locale;
+	if (locale === 'ar') return 'ar-u-nu-latn';
+	if (locale === 'en') return 'en-GB';
+	return locale;
 }

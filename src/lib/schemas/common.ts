@@ -30,7 +30,8 @@ export const formText = (max: number) =>
 
 /** A local path to go back to after a form, never another site ("//evil.example", "https:"). */
 export function safeRedirect(value: unknown, fallback: string): string {
-	if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return fallback;
+	if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//'))
+		return fallback;
 	if (value.includes('\\') || /[\u0000-\u001f]/.test(value)) return fallback;
 	return value;
 }

@@ -5,12 +5,7 @@ import type { SessionUser } from './auth/session';
 export type Actor = Pick<SessionUser, 'id' | 'globalRole'> | null;
 
 export type Action =
-	| 'visit.list'
-	| 'visit.read'
-	| 'organisation.list'
-	| 'lesson.list'
-	| 'action.list'
-	| 'admin.view';
+	'visit.list' | 'visit.read' | 'organisation.list' | 'lesson.list' | 'action.list' | 'admin.view';
 
 export function isStaff(actor: Actor): boolean {
 	return actor?.globalRole === 'admin' || actor?.globalRole === 'staff';

@@ -41,7 +41,11 @@ export function userMemberships(db: DB, userId: number) {
 		.all();
 }
 
-export function setPreferredLocale(db: DB, userId: number, locale: (typeof users.$inferSelect)['preferredLocale']) {
+export function setPreferredLocale(
+	db: DB,
+	userId: number,
+	locale: (typeof users.$inferSelect)['preferredLocale']
+) {
 	db.update(users).set({ preferredLocale: locale }).where(eq(users.id, userId)).run();
 }
 

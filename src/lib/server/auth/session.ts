@@ -17,8 +17,7 @@ export type SessionUser = Pick<
 >;
 export type Session = typeof sessions.$inferSelect;
 export type SessionValidation =
-	| { session: Session; user: SessionUser }
-	| { session: null; user: null };
+	{ session: Session; user: SessionUser } | { session: null; user: null };
 
 /** 20 random bytes (160 bits) as lower-case base32: the secret that goes in the cookie. */
 export function generateSessionToken(): string {
@@ -85,10 +84,18 @@ export function invalidateUserSessions(db: DB, userId: number) {
 }
 
 export function deleteExpiredSessions(db: DB, now = Date.now()) {
-	return db.delete(sessions).where(lt(sessions.expiresAt, new Date(now))).run().changes;
+	return db
+		.delete(sessions)
+		.where(lt(sessions.expiresAt, new Date(now)))
+		.run().changes;
 }
 
-export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date, secure: boolean) {
+export function setSessionCookie(
+	cookies: Cookies,
+	token: string,
+	expiresAt: Date,
+	secure: boolean
+) {
 	cookies.set(SESSION_COOKIE, token, {
 		httpOnly: true,
 		sameSite: 'lax',
@@ -99,5 +106,11 @@ export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Dat
 }
 
 export function deleteSessionCookie(cookies: Cookies, secure: boolean) {
-	cookies.set(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: 0 });
+	cookies.set(SESSION_COOKIE, '', {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		path: '/',
+		maxAge: 0
+	});
 }

@@ -55,7 +55,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
 		timeZone: 'Africa/Ouagadougou',
 		themes: ['street-children', 'preschool-education', 'child-protection'],
 		description:
-			"Accompagne depuis 2004 les enfants et jeunes en situation de rue (maraudes de jour et de nuit, pairs éducateurs) et gère une école maternelle de 111 enfants avec un jardin agro-écologique."
+			'Accompagne depuis 2004 les enfants et jeunes en situation de rue (maraudes de jour et de nuit, pairs éducateurs) et gère une école maternelle de 111 enfants avec un jardin agro-écologique.'
 	},
 	{
 		key: 'DT',

@@ -24,7 +24,13 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
 	if (!isEmpty(db)) return false;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	db.transaction((tx) => {
-		const themeIds = new Map(tx.select().from(themes).all().map((t) => [t.slug, t.id]));
+		const themeIds = new Map(
+			tx
+				.select()
+				.from(themes)
+				.all()
+				.map((t) => [t.slug, t.id])
+		);
 		const themeId = (slug: string) => {
 			const id = themeIds.get(slug);
 			if (id === undefined) throw new Error(`Unknown demo theme ${slug}`);
@@ -35,7 +41,9 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
 			const { id } = tx.insert(organisations).values(org).returning({ id: organisations.id }).get();
 			orgIds.set(key, id);
 			for (const slug of orgThemes) {
-				tx.insert(organisationThemes).values({ organisationId: id, themeId: themeId(slug) }).run();
+				tx.insert(organisationThemes)
+					.values({ organisationId: id, themeId: themeId(slug) })
+					.run();
 			}
 		}
 		const orgId = (key: string) => orgIds.get(key)!;
@@ -45,7 +53,9 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
 				.values({ ...user, passwordHash })
 				.returning({ id: users.id })
 				.get();
-			tx.insert(memberships).values({ userId: id, organisationId: orgId(organisation), role }).run();
+			tx.insert(memberships)
+				.values({ userId: id, organisationId: orgId(organisation), role })
+				.run();
 		}
 		for (const v of demoVisits(now)) {
 			const host = v.organisations.find((o) => o.role === 'host')!;
@@ -81,7 +91,9 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
 					.run();
 			}
 			for (const slug of v.themes) {
-				tx.insert(visitThemes).values({ visitId: id, themeId: themeId(slug) }).run();
+				tx.insert(visitThemes)
+					.values({ visitId: id, themeId: themeId(slug) })
+					.run();
 			}
 			recordAudit(tx, {
 				actorId: null,

@@ -49,7 +49,7 @@ export function demoVisits(now: Date): DemoVisit[] {
 			kind: 'exchange',
 			status: 'completed',
 			objectives:
-				"Immersion des monitrices de KEOOGO dans les classes préscolaires du Dispensaire Trottoir : pratiques de classe, gestion de classe, adaptation du matériel pédagogique, travail en binôme avec les aides-monitrices. Présenter en retour la mobilisation des partenaires financiers et le jardin agro-écologique de KEOOGO.",
+				'Immersion des monitrices de KEOOGO dans les classes préscolaires du Dispensaire Trottoir : pratiques de classe, gestion de classe, adaptation du matériel pédagogique, travail en binôme avec les aides-monitrices. Présenter en retour la mobilisation des partenaires financiers et le jardin agro-écologique de KEOOGO.',
 			proposer: 'KEOOGO',
 			startsOn: '2024-05-05',
 			endsOn: '2024-05-10',
@@ -70,7 +70,7 @@ export function demoVisits(now: Date): DemoVisit[] {
 			kind: 'exchange',
 			status: 'completed',
 			objectives:
-				"Découvrir en profondeur les initiatives de MAEECHA pour la lecture plaisir, le fonctionnement de la bibliothèque mobile et des Centres de lecture et de loisirs (C2L), et partager succès et défis de chaque structure.",
+				'Découvrir en profondeur les initiatives de MAEECHA pour la lecture plaisir, le fonctionnement de la bibliothèque mobile et des Centres de lecture et de loisirs (C2L), et partager succès et défis de chaque structure.',
 			proposer: 'RACINES',
 			startsOn: '2023-11-13',
 			endsOn: '2023-11-17',

@@ -15,7 +15,10 @@ export const actions: Actions = {
 	default: async ({ request, cookies, url }) => {
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '').slice(0, 254);
-		const parsed = loginSchema.safeParse({ email: form.get('email'), password: form.get('password') });
+		const parsed = loginSchema.safeParse({
+			email: form.get('email'),
+			password: form.get('password')
+		});
 		if (!parsed.success) {
 			return fail(400, { email, errors: fieldErrors<'email' | 'password'>(parsed.error) });
 		}

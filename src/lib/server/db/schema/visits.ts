@@ -1,11 +1,6 @@
 import { sqliteTable, integer, text, check, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
-import {
-	VISIT_KINDS,
-	VISIT_ORG_RESPONSES,
-	VISIT_ORG_ROLES,
-	VISIT_STATUSES
-} from '../../../enums';
+import { VISIT_KINDS, VISIT_ORG_RESPONSES, VISIT_ORG_ROLES, VISIT_STATUSES } from '../../../enums';
 import { createdAt, oneOf } from './columns';
 import { organisations } from './organisations';
 import { themes } from './themes';

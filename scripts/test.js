@@ -1,0 +1,23 @@
+// `npm test`: unit tests, then the browser tests against a fresh production build.
+import { execSync } from 'node:child_process';
+import { findChromium } from './chromium.js';
+
+const run = (command) => execSync(command, { stdio: 'inherit' });
+
+run('npm run i18n');
+run('npx svelte-kit sync');
+run('npx vitest run');
+
+const chromium = findChromium();
+if (!chromium.found) {
+	console.error(`
+No Chromium found for the browser tests.
+  Debian/Ubuntu:  sudo apt-get install -y chromium      (then npm test again)
+  Elsewhere:      npx playwright install chromium
+  Or point to one: CHROMIUM_PATH=/path/to/chromium npm test
+`);
+	process.exit(1);
+}
+
+run('npx vite build');
+run('npx playwright test');

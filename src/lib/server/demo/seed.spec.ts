@@ -1,0 +1,130 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { createTestDb } from '../db/test-db';
+import type { DB } from '../db';
+import { organisations, users, visitOrganisations, visits } from '../db/schema';
+import { authenticate } from '../users';
+import { getVisit } from '../visits';
+import { seedDemo } from './seed';
+import { DEMO_PASSWORD, DEMO_USERS } from './data';
+
+const NOW = new Date('2026-11-22T10:00:00Z');
+let db: DB;
+
+beforeAll(async () => {
+	db = createTestDb();
+	expect(await seedDemo(db, NOW)).toBe(true);
+});
+
+const visitByTitle = (fragment: string) => {
+	const row = db
+		.select()
+		.from(visits)
+		.all()
+		.find((v) => v.title.includes(fragment));
+	if (!row) throw new Error(`no demo visit with "${fragment}"`);
+	return getVisit(db, row.id)!;
+};
+
+describe('demo network', () => {
+	it('names the partners of the domain texts, with valid IANA time zones', () => {
+		const orgs = db.select().from(organisations).all();
+		const names = orgs.map((o) => o.name);
+		for (const name of [
+			'PARTAGE',
+			'KEOOGO',
+			'Dispensaire Trottoir',
+			'RACINES',
+			'MAEECHA',
+			'AHEED',
+			'ADEMA',
+			'Voice of Children',
+			'San Juan de Jerusalen',
+			'INEPE'
+		]) {
+			expect(names).toContain(name);
+		}
+		expect(orgs.find((o) => o.country === 'MA' && o.city === 'Tanger')).toBeDefined();
+		expect(orgs.filter((o) => o.isNetworkStaff).map((o) => o.name)).toEqual(['PARTAGE']);
+		for (const org of orgs) {
+			expect(() => new Intl.DateTimeFormat('en', { timeZone: org.timeZone })).not.toThrow();
+		}
+	});
+
+	it('has the KEOOGO visit to Dispensaire Trottoir of 5–10 May 2024, completed', () => {
+		const v = visitByTitle('classes préscolaires du Dispensaire');
+		expect([v.startsOn, v.endsOn, v.status]).toEqual(['2024-05-05', '2024-05-10', 'completed']);
+		expect(v.host?.name).toBe('Dispensaire Trottoir');
+		expect(v.visitors.map((o) => o.name)).toEqual(['KEOOGO']);
+	});
+
+	it('has the RACINES visit to MAEECHA of November 2023, completed', () => {
+		const v = visitByTitle('MAEECHA');
+		expect(v.startsOn.startsWith('2023-11')).toBe(true);
+		expect(v.status).toBe('completed');
+		expect(v.host?.shortName).toBe('MAEECHA');
+		expect(v.visitors.map((o) => o.shortName)).toEqual(['RACINES']);
+	});
+
+	it('has the Tangiers meeting: 19 organisations from the 10 countries, 26 participants', () => {
+		const v = visitByTitle('Communauté de pratiques');
+		expect(v.kind).toBe('meeting');
+		expect([v.startsOn, v.endsOn]).toEqual(['2024-10-28', '2024-11-02']);
+		expect(v.expectedSize).toBe(26);
+		expect(v.host?.country).toBe('MA');
+		const all = [v.host!, ...v.facilitators, ...v.visitors];
+		expect(all).toHaveLength(19);
+		const countries = new Set(all.map((o) => (o.country === 'YT' ? 'FR' : o.country)));
+		expect([...countries].sort()).toEqual(
+			['BF', 'CD', 'CG', 'CM', 'FR', 'MA', 'MG', 'ML', 'PE', 'SN'].sort()
+		);
+	});
+
+	it('has the Compiègne canteens workshop with MAEECHA, RACINES and AHEED', () => {
+		const v = visitByTitle('Cantines');
+		expect([v.startsOn, v.endsOn]).toEqual(['2024-02-26', '2024-02-28']);
+		expect(v.place).toContain('Compiègne');
+		expect(v.visitors.map((o) => o.shortName).sort()).toEqual(['AHEED', 'MAEECHA', 'RACINES']);
+	});
+
+	it('has a RACINES proposal to Dispensaire Trottoir two months ahead, awaiting its answer', () => {
+		const v = visitByTitle('pédagogie préscolaire');
+		expect(v.status).toBe('proposed');
+		expect(v.startsOn).toBe('2027-01-21');
+		expect(v.proposer?.shortName).toBe('RACINES');
+		expect(v.host?.shortName).toBe('DT');
+		expect(v.host?.response).toBe('invited');
+		expect(v.createdAt.toISOString().slice(0, 10)).toBe('2026-11-02');
+	});
+
+	it('gives every visit exactly one host', () => {
+		const hosts = db
+			.select({ visitId: visitOrganisations.visitId, n: count() })
+			.from(visitOrganisations)
+			.where(eq(visitOrganisations.role, 'host'))
+			.groupBy(visitOrganisations.visitId)
+			.all();
+		expect(hosts).toHaveLength(db.select().from(visits).all().length);
+		expect(hosts.every((h) => h.n === 1)).toBe(true);
+	});
+
+	it('lets every demo account sign in with the published password', async () => {
+		for (const demo of DEMO_USERS) {
+			const user = await authenticate(db, demo.email, DEMO_PASSWORD);
+			expect(user?.email).toBe(demo.email);
+		}
+		expect(
+			db
+				.select()
+				.from(users)
+				.all()
+				.find((u) => u.email.startsWith('staff'))?.globalRole
+		).toBe('staff');
+	});
+
+	it('writes nothing into a database that already has data', async () => {
+		const before = db.select({ n: count() }).from(visits).get()!.n;
+		expect(await seedDemo(db, NOW)).toBe(false);
+		expect(db.select({ n: count() }).from(visits).get()!.n).toBe(before);
+	});
+});

@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { ACCOUNTS, signIn } from '../pages/session';
+
+// Every main page, in each language, on a phone: nothing wider than the screen. The screenshots
+// land in test-results/screens/ for people to look at.
+const PAGES = ['/visits', '/visits/1', '/visits/3', '/organisations', '/admin', '/lessons'];
+const LOCALES = ['fr', 'en', 'es', 'ar'];
+
+test.use({ viewport: { width: 360, height: 740 } });
+
+for (const locale of LOCALES) {
+	test(`main pages fit a phone screen in ${locale}`, async ({ page, context }) => {
+		await signIn(page, ACCOUNTS.staff);
+		await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: page.url() }]);
+		// The staff account has no saved preference, so the cookie decides.
+		for (const path of PAGES) {
+			const res = await page.goto(path);
+			expect(res?.status(), path).toBe(200);
+			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+			);
+			expect(overflow, `${path} in ${locale} is wider than the phone`).toBeLessThanOrEqual(0);
+			const name = path.replaceAll('/', '_').replace(/^_/, '') || 'home';
+			await page.screenshot({ path: `test-results/screens/${locale}-${name}.png`, fullPage: true });
+		}
+	});
+}
+
+test('sign-in page on a phone, in Arabic, for the record', async ({ page, context }) => {
+	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'ar', url: 'http://127.0.0.1' }]);
+	await page.goto('/login');
+	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+	await page.screenshot({ path: 'test-results/screens/ar-login.png', fullPage: true });
+});

@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { ACCOUNTS, signIn } from '../pages/session';
+
+test.beforeEach(async ({ page }) => {
+	await signIn(page, ACCOUNTS.keoogoCoordinator);
+});
+
+test('the visits list shows the seeded visits with host, dates and status', async ({ page }) => {
+	await expect(page.getByText('Visites : 5')).toBeVisible();
+	const card = page.locator('li.card', { hasText: 'Observer les classes préscolaires' });
+	await expect(card).toContainText('Dispensaire Trottoir');
+	await expect(card).toContainText('KEOOGO');
+	await expect(card).toContainText('5–10 mai 2024');
+	await expect(card).toContainText('Terminée');
+});
+
+test('the status filter narrows the list to the pending proposal', async ({ page }) => {
+	await page.getByLabel('Statut').selectOption('proposed');
+	await page.getByRole('button', { name: 'Filtrer' }).click();
+	await expect(page).toHaveURL(/status=proposed/);
+	await expect(page.getByText('Visites : 1')).toBeVisible();
+	await expect(page.locator('li.card')).toHaveCount(1);
+	await expect(page.locator('li.card')).toContainText('Découvrir la pédagogie préscolaire');
+	await expect(page.locator('li.card')).toContainText('Proposée');
+});
+
+test('a visit page shows its organisations and answers', async ({ page }) => {
+	await page
+		.getByRole('link', { name: 'Découvrir la pédagogie préscolaire du Dispensaire Trottoir' })
+		.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Découvrir la pédagogie préscolaire du Dispensaire Trottoir'
+	);
+	await expect(page.getByText('Africa/Ouagadougou')).toBeVisible();
+	const host = page.getByRole('row', { name: /Dispensaire Trottoir/ });
+	await expect(host).toContainText('Accueil');
+	await expect(host).toContainText('En attente de réponse');
+	await expect(page.getByRole('row', { name: /RACINES/ })).toContainText('Visiteur');
+});
+
+test('the Tangiers meeting lists its 19 organisations', async ({ page }) => {
+	await page.getByRole('link', { name: /Communauté de pratiques/ }).click();
+	await expect(page.getByRole('heading', { name: 'Organisations (19)' })).toBeVisible();
+	await expect(page.locator('section table tbody tr')).toHaveCount(19);
+	await expect(page.getByText('28 octobre – 2 novembre 2024')).toBeVisible();
+	await expect(page.getByText('Participants attendus')).toBeVisible();
+});
+
+test('a visit that does not exist answers 404 with a page, not an error', async ({ page }) => {
+	for (const path of ['/visits/999999', '/visits/abc', '/visits/0', '/visits/1e9']) {
+		const res = await page.goto(path);
+		expect(res?.status(), path).toBe(404);
+		await expect(page.getByRole('link', { name: 'Retour aux visites' })).toBeVisible();
+	}
+});
+
+test('the organisations directory shows country, city and themes', async ({ page }) => {
+	await page.getByRole('navigation').getByRole('link', { name: 'Organisations' }).click();
+	const keoogo = page.locator('li.card', { has: page.getByRole('heading', { name: 'KEOOGO' }) });
+	await expect(keoogo).toContainText('Burkina Faso');
+	await expect(keoogo).toContainText('Ouagadougou');
+	await expect(keoogo).toContainText('Éducation préscolaire');
+	await expect(page.locator('li.card', { hasText: 'Équipe du réseau' })).toContainText('PARTAGE');
+});

@@ -1,0 +1,24 @@
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'passerelle-demo';
+export const ACCOUNTS = {
+	staff: 'staff@partage.example.org',
+	keoogoCoordinator: 'coordinator@keoogo.example.org',
+	dtCoordinator: 'coordinator@dispensaire-trottoir.example.org',
+	keoogoMember: 'member@keoogo.example.org'
+} as const;
+
+/** Signs in through the login form (labels in French, the default language). */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+	await page.goto('/login');
+	await page.getByLabel('Adresse e-mail').fill(email);
+	await page.getByLabel('Mot de passe').fill(password);
+	await page.getByRole('button', { name: 'Se connecter' }).click();
+	await expect(page).toHaveURL(/\/visits$/);
+}
+
+/** Chooses a language with the header's switcher, as a person would. */
+export async function switchLanguage(page: Page, endonym: string) {
+	await page.locator('details.language summary').click();
+	await page.locator('details.language').getByRole('button', { name: endonym }).click();
+}
