@@ -32,16 +32,19 @@ test('a visit page shows its organisations and answers', async ({ page }) => {
 		'Découvrir la pédagogie préscolaire du Dispensaire Trottoir'
 	);
 	await expect(page.getByText('Africa/Ouagadougou')).toBeVisible();
-	const host = page.getByRole('row', { name: /Dispensaire Trottoir/ });
-	await expect(host).toContainText('Accueil');
+	const host = page.locator('ul.org-list').first();
+	await expect(page.getByRole('heading', { level: 3 }).first()).toHaveText("Organisation d'accueil");
+	await expect(host).toContainText('Dispensaire Trottoir');
 	await expect(host).toContainText('En attente de réponse');
-	await expect(page.getByRole('row', { name: /RACINES/ })).toContainText('Visiteur');
+	const visitors = page.locator('h3:text("Organisations visiteuses") + ul.org-list');
+	await expect(visitors).toContainText('RACINES');
+	await expect(visitors).toContainText('A accepté');
 });
 
 test('the Tangiers meeting lists its 19 organisations', async ({ page }) => {
 	await page.getByRole('link', { name: /Communauté de pratiques/ }).click();
 	await expect(page.getByRole('heading', { name: 'Organisations (19)' })).toBeVisible();
-	await expect(page.locator('section table tbody tr')).toHaveCount(19);
+	await expect(page.locator('ul.org-list li')).toHaveCount(19);
 	await expect(page.getByText('28 octobre – 2 novembre 2024')).toBeVisible();
 	await expect(page.getByText('Participants attendus')).toBeVisible();
 });

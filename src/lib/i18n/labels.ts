@@ -5,7 +5,6 @@ import type {
 	MembershipRole,
 	VisitKind,
 	VisitOrgResponse,
-	VisitOrgRole,
 	VisitStatus
 } from '$lib/enums';
 
@@ -23,12 +22,6 @@ export const statusLabel: Record<VisitStatus, () => string> = {
 export const kindLabel: Record<VisitKind, () => string> = {
 	exchange: m.kind_exchange,
 	meeting: m.kind_meeting
-};
-
-export const orgRoleLabel: Record<VisitOrgRole, () => string> = {
-	host: m.role_host,
-	visitor: m.role_visitor,
-	facilitator: m.role_facilitator
 };
 
 export const responseLabel: Record<VisitOrgResponse, () => string> = {
