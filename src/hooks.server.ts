@@ -74,6 +74,7 @@ const headers: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
 	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
 	return response;
 };

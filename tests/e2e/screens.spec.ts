@@ -9,7 +9,14 @@ const LOCALES = ['fr', 'en', 'es', 'ar'];
 test.use({ viewport: { width: 360, height: 740 } });
 
 for (const locale of LOCALES) {
-	test(`main pages fit a phone screen in ${locale}`, async ({ page, context }) => {
+	test(`main pages fit a phone screen in ${locale}, with no script error`, async ({
+		page,
+		context
+	}) => {
+		// A blocked script (CSP), a failed hydration or a missing message shows up here.
+		const errors: string[] = [];
+		page.on('pageerror', (err) => errors.push(err.message));
+		page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
 		await signIn(page, ACCOUNTS.staff);
 		await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: page.url() }]);
 		// The staff account has no saved preference, so the cookie decides.
@@ -24,6 +31,7 @@ for (const locale of LOCALES) {
 			const name = path.replaceAll('/', '_').replace(/^_/, '') || 'home';
 			await page.screenshot({ path: `test-results/screens/${locale}-${name}.png`, fullPage: true });
 		}
+		expect(errors).toEqual([]);
 	});
 }
 
