@@ -3,8 +3,16 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { authenticate } from '$lib/server/users';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
+import {
+	checkThrottle,
+	clearThrottle,
+	recordFailure,
+	throttleKey
+} from '$lib/server/auth/throttle';
 import { loginSchema } from '$lib/schemas/auth';
 import { fieldErrors, safeRedirect } from '$lib/schemas/common';
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo'), '/visits'));
@@ -12,7 +20,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url }) => {
+	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '').slice(0, 254);
 		const parsed = loginSchema.safeParse({
@@ -23,8 +31,18 @@ export const actions: Actions = {
 			return fail(400, { email, errors: fieldErrors<'email' | 'password'>(parsed.error) });
 		}
 		const db = getDb();
+		const key = throttleKey(parsed.data.email, getClientAddress());
+		const throttle = checkThrottle(db, key);
+		if (throttle.blocked) {
+			setHeaders({ 'retry-after': String(throttle.retryAfterSeconds) });
+			return fail(429, { email, retryAfter: throttle.retryAfterSeconds });
+		}
 		const user = await authenticate(db, parsed.data.email, parsed.data.password);
-		if (!user) return fail(400, { email, invalid: true });
+		if (!user) {
+			await sleep(recordFailure(db, key));
+			return fail(400, { email, invalid: true });
+		}
+		clearThrottle(db, key);
 		const token = generateSessionToken();
 		const session = createSession(db, token, user.id);
 		setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');

@@ -3,3 +3,4 @@ export * from './organisations';
 export * from './users';
 export * from './visits';
 export * from './audit';
+export * from './accounts';
