@@ -3,7 +3,15 @@ import { ACCOUNTS, signIn } from '../pages/session';
 
 // Every main page, in each language, on a phone: nothing wider than the screen. The screenshots
 // land in test-results/screens/ for people to look at.
-const PAGES = ['/visits', '/visits/1', '/visits/3', '/organisations', '/admin', '/lessons'];
+const PAGES = [
+	'/visits',
+	'/visits/1',
+	'/visits/3',
+	'/organisations',
+	'/admin',
+	'/lessons',
+	'/account'
+];
 const LOCALES = ['fr', 'en', 'es', 'ar'];
 
 test.use({ viewport: { width: 360, height: 740 } });

@@ -33,7 +33,9 @@ test('a visit page shows its organisations and answers', async ({ page }) => {
 	);
 	await expect(page.getByText('Africa/Ouagadougou')).toBeVisible();
 	const host = page.locator('ul.org-list').first();
-	await expect(page.getByRole('heading', { level: 3 }).first()).toHaveText("Organisation d'accueil");
+	await expect(page.getByRole('heading', { level: 3 }).first()).toHaveText(
+		"Organisation d'accueil"
+	);
 	await expect(host).toContainText('Dispensaire Trottoir');
 	await expect(host).toContainText('En attente de réponse');
 	const visitors = page.locator('h3:text("Organisations visiteuses") + ul.org-list');

@@ -13,6 +13,10 @@ export function errorText(
 		required: m.form_required,
 		invalid_email: m.login_error_email_invalid,
 		too_long: m.login_error_too_long,
+		too_short: () => m.form_too_short({ min: 10 }),
+		mismatch: m.form_mismatch,
+		wrong_password: m.form_wrong_password,
+		invalid_time_zone: m.form_invalid_time_zone,
 		invalid: m.form_invalid
 	};
 	return (specific[code] ?? general[code])();

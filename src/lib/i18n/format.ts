@@ -54,3 +54,11 @@ export function themeName(theme: Named, locale: string) {
 			return theme.nameFr;
 	}
 }
+
+/** A moment as a day ("22 nov. 2026"), read in UTC so server and browser render the same text. */
+export function formatDay(moment: Date, locale?: string) {
+	return new Intl.DateTimeFormat(intlLocale(locale), {
+		dateStyle: 'medium',
+		timeZone: 'UTC'
+	}).format(moment);
+}

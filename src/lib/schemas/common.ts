@@ -2,7 +2,16 @@ import { z } from 'zod';
 
 // Schemas carry error *codes*; the page turns a code into words in the reader's language
 // (see $lib/i18n/errors), so one schema serves every locale.
-export const ERROR_CODES = ['required', 'invalid_email', 'too_long', 'invalid'] as const;
+export const ERROR_CODES = [
+	'required',
+	'invalid_email',
+	'too_long',
+	'too_short',
+	'mismatch',
+	'wrong_password',
+	'invalid_time_zone',
+	'invalid'
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type FieldErrors<K extends string = string> = Partial<Record<K, ErrorCode>>;

@@ -3,10 +3,6 @@ import { hash, verify } from '@node-rs/argon2';
 // argon2id (the library's default algorithm) with OWASP's minimum: 19 MiB, 2 passes, 1 lane.
 const OPTIONS = { memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1 };
 
-export const PASSWORD_MIN_LENGTH = 10;
-/** argon2 accepts any length; a bound keeps a 10 MB "password" from costing a request. */
-export const PASSWORD_MAX_LENGTH = 256;
-
 export function hashPassword(password: string): Promise<string> {
 	return hash(password, OPTIONS);
 }

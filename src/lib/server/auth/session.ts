@@ -30,11 +30,18 @@ export function sessionIdFromToken(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export function createSession(db: DB, token: string, userId: number, now = Date.now()): Session {
+export function createSession(
+	db: DB,
+	token: string,
+	userId: number,
+	now = Date.now(),
+	userAgent: string | null = null
+): Session {
 	const session: Session = {
 		id: sessionIdFromToken(token),
 		userId,
 		expiresAt: new Date(now + SESSION_LIFETIME),
+		userAgent: userAgent?.slice(0, 300) ?? null,
 		createdAt: new Date(now)
 	};
 	db.insert(sessions).values(session).run();

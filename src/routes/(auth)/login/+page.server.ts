@@ -44,7 +44,13 @@ export const actions: Actions = {
 		}
 		clearThrottle(db, key);
 		const token = generateSessionToken();
-		const session = createSession(db, token, user.id);
+		const session = createSession(
+			db,
+			token,
+			user.id,
+			Date.now(),
+			request.headers.get('user-agent')
+		);
 		setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');
 		redirect(303, safeRedirect(url.searchParams.get('redirectTo'), '/visits'));
 	}

@@ -65,6 +65,8 @@ export const sessions = sqliteTable(
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
 		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		/** Shown in the account's list of sessions so people recognise their devices. */
+		userAgent: text('user_agent'),
 		createdAt: createdAt()
 	},
 	(t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)]

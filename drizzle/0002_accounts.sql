@@ -4,3 +4,5 @@ CREATE TABLE `login_throttle` (
 	`last_failure_at` integer NOT NULL,
 	`blocked_until` integer
 );
+--> statement-breakpoint
+ALTER TABLE `sessions` ADD `user_agent` text;

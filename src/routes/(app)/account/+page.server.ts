@@ -1,0 +1,83 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guards';
+import {
+	changePassword,
+	getProfile,
+	listSessions,
+	signOutOtherSessions,
+	updateProfile
+} from '$lib/server/account';
+import { listOrganisations } from '$lib/server/organisations';
+import { passwordSchema, profileSchema } from '$lib/schemas/account';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
+
+type PasswordField = 'current' | 'next' | 'confirm';
+
+// Everyone manages their own account only: the user comes from the session, never from the form.
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const zones = [...new Set(listOrganisations(db).map((o) => o.timeZone))].sort();
+	return {
+		profile: getProfile(db, user.id)!,
+		sessions: listSessions(db, user.id).map((s) => ({
+			...s,
+			current: s.id === event.locals.session?.id,
+			id: undefined
+		})),
+		zones
+	};
+};
+
+export const actions: Actions = {
+	profile: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const input = {
+			name: form.get('name'),
+			preferredLocale: form.get('preferredLocale'),
+			timeZone: form.get('timeZone')
+		};
+		const parsed = profileSchema.safeParse(input);
+		if (!parsed.success) {
+			const values = Object.fromEntries(
+				Object.entries(input).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 200) : ''])
+			);
+			return fail(400, { profile: { values, errors: fieldErrors(parsed.error) } });
+		}
+		updateProfile(getDb(), user.id, parsed.data);
+		// A full reload shows the page in the language just chosen.
+		redirect(303, '/account?saved=profile');
+	},
+	password: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const parsed = passwordSchema.safeParse({
+			current: form.get('current'),
+			next: form.get('next'),
+			confirm: form.get('confirm')
+		});
+		if (!parsed.success) {
+			return fail(400, { password: { errors: fieldErrors<PasswordField>(parsed.error) } });
+		}
+		const result = await changePassword(
+			getDb(),
+			user.id,
+			event.locals.session!.id,
+			parsed.data.current,
+			parsed.data.next
+		);
+		if (result === 'wrong_password') {
+			const errors: FieldErrors<PasswordField> = { current: 'wrong_password' };
+			return fail(400, { password: { errors } });
+		}
+		return { password: { saved: true } };
+	},
+	signOutOthers: (event) => {
+		const user = requireUser(event);
+		const ended = signOutOtherSessions(getDb(), user.id, event.locals.session!.id);
+		return { sessions: { ended } };
+	}
+};
