@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.js';
 
 const port = process.env.E2E_PORT ?? '4173';
+const emptyPort = String(Number(port) + 1);
 const chromium = findChromium();
 
 export default defineConfig({
@@ -30,14 +31,26 @@ export default defineConfig({
 			}
 		}
 	],
-	// The production build (npm test builds it first) on a throwaway demo database.
-	webServer: {
-		command: 'node scripts/e2e-server.js',
-		url: `http://127.0.0.1:${port}/login`,
-		env: { E2E_PORT: port },
-		reuseExistingServer: false,
-		timeout: 60_000,
-		stdout: 'ignore',
-		stderr: 'pipe'
-	}
+	// The production build (npm test builds it first) on throwaway databases: one with the demo
+	// network, one empty for the first-admin flow.
+	webServer: [
+		{
+			command: 'node scripts/e2e-server.js',
+			url: `http://127.0.0.1:${port}/health`,
+			env: { E2E_PORT: port },
+			reuseExistingServer: false,
+			timeout: 60_000,
+			stdout: 'ignore',
+			stderr: 'pipe'
+		},
+		{
+			command: 'node scripts/e2e-server.js',
+			url: `http://127.0.0.1:${emptyPort}/health`,
+			env: { E2E_PORT: emptyPort, E2E_DEMO: '0' },
+			reuseExistingServer: false,
+			timeout: 60_000,
+			stdout: 'ignore',
+			stderr: 'pipe'
+		}
+	]
 });

@@ -11,6 +11,7 @@ import {
 } from '$lib/server/auth/session';
 import { resolveLocale, withLocale } from '$lib/server/locale';
 import { seedDemo } from '$lib/server/demo/seed';
+import { countUsers, firstAdminInvitation } from '$lib/server/invitations';
 import { LOCALE_COOKIE, textDirection } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
@@ -21,6 +22,25 @@ export const init: ServerInit = async () => {
 	if (process.env.DEMO_DATA === '1' && (await seedDemo(db))) {
 		console.log('Passerelle: demo network written into the empty database.');
 	}
+	const origin = process.env.ORIGIN || `http://localhost:${process.env.PORT || 3000}`;
+	const link = firstAdminInvitation(db, origin);
+	if (link) {
+		console.log(
+			`\nPasserelle has no account yet. Create the first admin account here` +
+				` (single use, valid 14 days; a restart prints a new one):\n\n  ${link}\n`
+		);
+	}
+};
+
+/** Until the first account exists, only the first-admin link and the setup notice answer. */
+let needsSetup = true;
+const SETUP_PATHS = ['/invite/', '/setup', '/language', '/health'];
+
+const setup: Handle = ({ event, resolve }) => {
+	if (needsSetup) needsSetup = countUsers(getDb()) === 0;
+	const path = event.url.pathname;
+	if (needsSetup && !SETUP_PATHS.some((p) => path.startsWith(p))) redirect(303, '/setup');
+	return resolve(event);
 };
 
 const session: Handle = async ({ event, resolve }) => {
@@ -57,7 +77,7 @@ const locale: Handle = ({ event, resolve }) => {
 };
 
 /** Paths an anonymous visitor may open; everything else sends them to sign in. */
-const PUBLIC_PATHS = ['/login', '/logout', '/language', '/health'];
+const PUBLIC_PATHS = ['/login', '/logout', '/language', '/health', '/invite', '/setup'];
 
 const guard: Handle = ({ event, resolve }) => {
 	const path = event.url.pathname;
@@ -79,4 +99,4 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(session, locale, guard, headers);
+export const handle = sequence(setup, session, locale, guard, headers);

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
 	'mismatch',
 	'wrong_password',
 	'invalid_time_zone',
+	'email_taken',
 	'invalid'
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

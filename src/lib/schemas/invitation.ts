@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { LOCALES } from '$lib/enums';
+import { formText } from './common';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './account';
+
+export const acceptInvitationSchema = z.object({
+	name: formText(100),
+	password: z.preprocess(
+		(v) => (typeof v === 'string' ? v : ''),
+		z.string().min(PASSWORD_MIN_LENGTH, 'too_short').max(PASSWORD_MAX_LENGTH, 'too_long')
+	),
+	locale: z.enum(LOCALES, 'invalid'),
+	// Asked only on the first-admin link, which is not addressed to anyone yet.
+	email: z.preprocess(
+		(v) => (typeof v === 'string' && v.trim() ? v : undefined),
+		z.string().trim().max(254, 'too_long').pipe(z.email('invalid_email')).optional()
+	)
+});
