@@ -10,7 +10,9 @@ const PAGES = [
 	'/organisations',
 	'/admin',
 	'/lessons',
-	'/account'
+	'/account',
+	'/invitations',
+	'/admin/outbox'
 ];
 const LOCALES = ['fr', 'en', 'es', 'ar'];
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES } from '$lib/enums';
+import { GLOBAL_ROLES, LOCALES, MEMBERSHIP_ROLES } from '$lib/enums';
 import { formText } from './common';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './account';
 
@@ -15,4 +15,11 @@ export const acceptInvitationSchema = z.object({
 		(v) => (typeof v === 'string' && v.trim() ? v : undefined),
 		z.string().trim().max(254, 'too_long').pipe(z.email('invalid_email')).optional()
 	)
+});
+
+export const newInvitationSchema = z.object({
+	email: formText(254).pipe(z.email('invalid_email')),
+	organisationId: z.coerce.number('required').int('required').positive('required'),
+	role: z.enum(MEMBERSHIP_ROLES, 'required'),
+	globalRole: z.preprocess((v) => v || 'member', z.enum(GLOBAL_ROLES, 'invalid'))
 });

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import type { GlobalRole } from '$lib/enums';
 import type { DB } from './db';
 import { memberships, organisations, users } from './db/schema';
 import { verifyAgainstDummy, verifyPassword } from './auth/password';
@@ -72,4 +73,9 @@ export function listPeople(db: DB) {
 		.innerJoin(organisations, eq(memberships.organisationId, organisations.id))
 		.all();
 	return people.map((p) => ({ ...p, memberships: links.filter((l) => l.userId === p.id) }));
+}
+
+/** The signed-in user with their memberships, as the policy needs it. */
+export function actorOf(db: DB, user: { id: number; globalRole: GlobalRole }) {
+	return { id: user.id, globalRole: user.globalRole, memberships: userMemberships(db, user.id) };
 }

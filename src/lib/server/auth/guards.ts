@@ -1,6 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { RequestEvent } from '@sveltejs/kit';
-import { can, type Action } from '../policy';
+import { can, type PlainAction } from '../policy';
+import { getDb } from '../db';
+import { actorOf } from '../users';
 
 /** The signed-in user, or a redirect to /login that comes back here afterwards. */
 export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>) {
@@ -13,15 +15,16 @@ export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>) {
 }
 
 /**
- * The signed-in user if the policy lets them do `action`. A page they may not see answers 404
+ * The signed-in user, with their memberships, if the policy lets them do `action`. A page they may not see answers 404
  * (its existence is not confirmed); a change they may not make answers 403.
  */
 export function authorize(
 	event: Pick<RequestEvent, 'locals' | 'url'>,
-	action: Action,
+	action: PlainAction,
 	denied: 403 | 404 = 404
 ) {
 	const user = requireUser(event);
-	if (!can(user, action)) error(denied, denied === 404 ? 'Not found' : 'Forbidden');
-	return user;
+	const actor = { ...user, ...actorOf(getDb(), user) };
+	if (!can(actor, action)) error(denied, denied === 404 ? 'Not found' : 'Forbidden');
+	return actor;
 }

@@ -1,0 +1,10 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { authorize } from '$lib/server/auth/guards';
+import { listOutbox } from '$lib/server/outbox';
+
+export const load: PageServerLoad = (event) => {
+	authorize(event, 'outbox.read');
+	const page = Number.parseInt(event.url.searchParams.get('page') ?? '1', 10);
+	return listOutbox(getDb(), Number.isFinite(page) ? page : 1);
+};

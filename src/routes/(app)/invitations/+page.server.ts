@@ -1,0 +1,81 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { getDb } from '$lib/server/db';
+import { authorize } from '$lib/server/auth/guards';
+import { can, isStaff } from '$lib/server/policy';
+import { findUserByEmail } from '$lib/server/users';
+import { listOrganisations } from '$lib/server/organisations';
+import {
+	createInvitation,
+	getInvitation,
+	listPendingInvitations,
+	resendInvitation,
+	revokeInvitation
+} from '$lib/server/invitations';
+import { newInvitationSchema } from '$lib/schemas/invitation';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
+
+type Field = 'email' | 'organisationId' | 'role' | 'globalRole';
+
+const actor = (event: RequestEvent) => authorize(event, 'invitation.list');
+
+export const load: PageServerLoad = (event) => {
+	const me = actor(event);
+	const db = getDb();
+	const staff = isStaff(me);
+	const coordinated = me.memberships
+		.filter((m) => m.role === 'coordinator')
+		.map((m) => m.organisationId);
+	return {
+		organisations: listOrganisations(db)
+			.filter((o) => staff || coordinated.includes(o.id))
+			.map((o) => ({ id: o.id, name: o.name })),
+		pending: listPendingInvitations(db, staff ? undefined : coordinated),
+		staff,
+		admin: me.globalRole === 'admin',
+		canReadOutbox: can(me, 'outbox.read')
+	};
+};
+
+function managed(event: RequestEvent, form: FormData) {
+	const me = actor(event);
+	const invitation = getInvitation(getDb(), Number(form.get('id')));
+	if (!invitation || !can(me, 'invitation.manage', { organisationId: invitation.organisationId })) {
+		error(404, 'Not found');
+	}
+	return { me, invitation };
+}
+
+export const actions: Actions = {
+	create: async (event) => {
+		const me = actor(event);
+		const form = await event.request.formData();
+		const values = Object.fromEntries(
+			(['email', 'organisationId', 'role', 'globalRole'] as const).map((k) => [
+				k,
+				String(form.get(k) ?? '').slice(0, 254)
+			])
+		);
+		const parsed = newInvitationSchema.safeParse(values);
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors<Field>(parsed.error) });
+		if (!can(me, 'invitation.create', parsed.data)) error(403, 'Forbidden');
+		const db = getDb();
+		if (findUserByEmail(db, parsed.data.email)) {
+			const errors: FieldErrors<Field> = { email: 'email_taken' };
+			return fail(400, { values, errors });
+		}
+		const { url } = createInvitation(db, { ...parsed.data, invitedById: me.id }, event.url.origin);
+		return { created: { email: parsed.data.email, url } };
+	},
+	revoke: async (event) => {
+		const { me, invitation } = managed(event, await event.request.formData());
+		revokeInvitation(getDb(), invitation.id, me.id);
+		return { revoked: invitation.email };
+	},
+	resend: async (event) => {
+		const { me, invitation } = managed(event, await event.request.formData());
+		const result = resendInvitation(getDb(), invitation.id, me.id, event.url.origin);
+		if (!result) error(404, 'Not found');
+		return { created: { email: invitation.email, url: result.url } };
+	}
+};
