@@ -11,6 +11,7 @@ import {
 } from '$lib/server/auth/session';
 import { resolveLocale, withLocale } from '$lib/server/locale';
 import { seedDemo } from '$lib/server/demo/seed';
+import { startMailer } from '$lib/server/mailer';
 import { countUsers, firstAdminInvitation } from '$lib/server/invitations';
 import { LOCALE_COOKIE, textDirection } from '$lib/i18n';
 
@@ -21,6 +22,13 @@ export const init: ServerInit = async () => {
 	deleteExpiredSessions(db);
 	if (process.env.DEMO_DATA === '1' && (await seedDemo(db))) {
 		console.log('Passerelle: demo network written into the empty database.');
+	}
+	if (process.env.SMTP_URL) {
+		startMailer(
+			db,
+			process.env.SMTP_URL,
+			process.env.MAIL_FROM || 'Passerelle <no-reply@localhost>'
+		);
 	}
 	const origin = process.env.ORIGIN || `http://localhost:${process.env.PORT || 3000}`;
 	const link = firstAdminInvitation(db, origin);

@@ -1,0 +1,40 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { ACCOUNTS, signIn } from '../pages/session';
+
+// axe-core on the main pages, in French and in Arabic (right to left): no serious or critical
+// violation. Lesser ones are printed so they can be looked at.
+const PAGES = ['/visits', '/visits/1', '/organisations', '/account', '/admin', '/invitations'];
+
+for (const locale of ['fr', 'ar']) {
+	test(`axe finds no serious violation on the main pages in ${locale}`, async ({
+		page,
+		context
+	}, testInfo) => {
+		const targets: string[] = [];
+		const results: Record<string, string[]> = {};
+		const check = async (path: string) => {
+			await page.goto(path);
+			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			const { violations } = await new AxeBuilder({ page }).analyze();
+			const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+			results[path] = serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' | ')}`);
+			const minor = violations.filter((v) => !serious.includes(v)).map((v) => v.id);
+			if (minor.length)
+				testInfo.annotations.push({ type: 'axe-minor', description: `${path}: ${minor}` });
+		};
+		// The staff account has no saved language, so the cookie decides.
+		await signIn(page, ACCOUNTS.staff);
+		await context.addCookies([
+			{ name: 'PARAGLIDE_LOCALE', value: locale, url: 'http://127.0.0.1' }
+		]);
+		for (const path of PAGES) {
+			targets.push(path);
+			await check(path);
+		}
+		await context.clearCookies({ name: 'session' });
+		targets.push('/login');
+		await check('/login');
+		expect(results).toEqual(Object.fromEntries(targets.map((p) => [p, []])));
+	});
+}
