@@ -34,6 +34,7 @@ const matrix: Row[] = [
 	['action.list', (a) => can(a, 'action.list'), [N, Y, Y, Y, Y]],
 	['admin.view', (a) => can(a, 'admin.view'), [N, N, N, Y, Y]],
 	['outbox.read', (a) => can(a, 'outbox.read'), [N, N, N, Y, Y]],
+	['user.manage', (a) => can(a, 'user.manage'), [N, N, N, Y, Y]],
 	['invitation.list', (a) => can(a, 'invitation.list'), [N, N, Y, Y, Y]],
 	[
 		'invite a member into own organisation',

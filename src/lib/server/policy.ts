@@ -23,6 +23,8 @@ type Rules = {
 	'action.list': undefined;
 	'admin.view': undefined;
 	'outbox.read': undefined;
+	/** Disable or re-enable accounts. */
+	'user.manage': undefined;
 	/** Opening the invitations page at all: staff, or a coordinator of some organisation. */
 	'invitation.list': undefined;
 	'invitation.create': InvitationTarget;
@@ -59,6 +61,7 @@ export function can<A extends Action>(
 			return true;
 		case 'admin.view':
 		case 'outbox.read':
+		case 'user.manage':
 			return isStaff(actor);
 		case 'invitation.list':
 			return isStaff(actor) || !!actor.memberships?.some((m) => m.role === 'coordinator');

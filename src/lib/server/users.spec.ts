@@ -4,7 +4,8 @@ import { createTestDb } from './db/test-db';
 import type { DB } from './db';
 import { users } from './db/schema';
 import { hashPassword } from './auth/password';
-import { authenticate, findUserByEmail } from './users';
+import { authenticate, findUserByEmail, setUserDisabled } from './users';
+import { createSession, generateSessionToken, validateSessionToken } from './auth/session';
 
 let db: DB;
 
@@ -33,5 +34,35 @@ describe('authenticate', () => {
 		expect(await authenticate(db, 'gone@keoogo.example.org', 'un mot de passe')).toBeNull();
 		const gone = db.select().from(users).where(eq(users.name, 'Gone')).get();
 		expect(gone?.disabled).toBe(true);
+	});
+});
+
+describe('disabling an account', () => {
+	it('ends its sessions at once, and re-enabling lets it sign in again', async () => {
+		const awa = findUserByEmail(db, 'safiatou@keoogo.example.org')!;
+		const token = generateSessionToken();
+		createSession(db, token, awa.id);
+		expect(setUserDisabled(db, awa.id, awa.id, true)).toBe('ok');
+		expect(validateSessionToken(db, token).session).toBeNull();
+		expect(await authenticate(db, awa.email, 'un mot de passe')).toBeNull();
+		expect(setUserDisabled(db, awa.id, awa.id, false)).toBe('ok');
+		expect(await authenticate(db, awa.email, 'un mot de passe')).not.toBeNull();
+	});
+
+	it('refuses to disable the last active admin, and answers not_found for no one', () => {
+		const admin = db
+			.insert(users)
+			.values({ email: 'admin@x.org', name: 'Admin', passwordHash: 'x', globalRole: 'admin' })
+			.returning()
+			.get();
+		expect(setUserDisabled(db, admin.id, admin.id, true)).toBe('last_admin');
+		expect(findUserByEmail(db, 'admin@x.org')?.disabled).toBe(false);
+		const second = db
+			.insert(users)
+			.values({ email: 'admin2@x.org', name: 'Admin 2', passwordHash: 'x', globalRole: 'admin' })
+			.returning()
+			.get();
+		expect(setUserDisabled(db, second.id, admin.id, true)).toBe('ok');
+		expect(setUserDisabled(db, admin.id, 99999, true)).toBe('not_found');
 	});
 });

@@ -1,7 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import type { GlobalRole } from '$lib/enums';
 import type { DB } from './db';
-import { memberships, organisations, users } from './db/schema';
+import { memberships, organisations, sessions, users } from './db/schema';
+import { recordAudit } from './audit';
 import { verifyAgainstDummy, verifyPassword } from './auth/password';
 
 export function normaliseEmail(email: string) {
@@ -78,4 +79,37 @@ export function listPeople(db: DB) {
 /** The signed-in user with their memberships, as the policy needs it. */
 export function actorOf(db: DB, user: { id: number; globalRole: GlobalRole }) {
 	return { id: user.id, globalRole: user.globalRole, memberships: userMemberships(db, user.id) };
+}
+
+/**
+ * Disables or re-enables an account. A disabled account's sessions end at once. The last active
+ * admin cannot be disabled: nobody could then administer the network.
+ */
+export function setUserDisabled(
+	db: DB,
+	actorId: number,
+	userId: number,
+	disabled: boolean
+): 'ok' | 'not_found' | 'last_admin' {
+	return db.transaction((tx) => {
+		const target = tx.select().from(users).where(eq(users.id, userId)).get();
+		if (!target) return 'not_found';
+		if (disabled && target.globalRole === 'admin' && !target.disabled) {
+			const admins = tx
+				.select({ n: count() })
+				.from(users)
+				.where(and(eq(users.globalRole, 'admin'), eq(users.disabled, false)))
+				.get()!.n;
+			if (admins <= 1) return 'last_admin';
+		}
+		tx.update(users).set({ disabled }).where(eq(users.id, userId)).run();
+		if (disabled) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+		recordAudit(tx, {
+			actorId,
+			entity: 'user',
+			entityId: userId,
+			action: disabled ? 'disabled' : 'enabled'
+		});
+		return 'ok';
+	});
 }
