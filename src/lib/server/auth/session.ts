@@ -121,3 +121,20 @@ export function deleteSessionCookie(cookies: Cookies, secure: boolean) {
 		maxAge: 0
 	});
 }
+
+/** Signs `userId` in on this browser: a new session, its cookie, the device it came from. */
+export function startSession(
+	db: DB,
+	event: { cookies: Cookies; url: URL; request: Request },
+	userId: number
+) {
+	const token = generateSessionToken();
+	const session = createSession(
+		db,
+		token,
+		userId,
+		Date.now(),
+		event.request.headers.get('user-agent')
+	);
+	setSessionCookie(event.cookies, token, session.expiresAt, event.url.protocol === 'https:');
+}

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { authenticate } from '$lib/server/users';
-import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
+import { startSession } from '$lib/server/auth/session';
 import {
 	checkThrottle,
 	clearThrottle,
@@ -43,15 +43,7 @@ export const actions: Actions = {
 			return fail(400, { email, invalid: true });
 		}
 		clearThrottle(db, key);
-		const token = generateSessionToken();
-		const session = createSession(
-			db,
-			token,
-			user.id,
-			Date.now(),
-			request.headers.get('user-agent')
-		);
-		setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');
+		startSession(db, { cookies, url, request }, user.id);
 		redirect(303, safeRedirect(url.searchParams.get('redirectTo'), '/visits'));
 	}
 };

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { acceptInvitation, findInvitation } from '$lib/server/invitations';
-import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
+import { startSession } from '$lib/server/auth/session';
 import { acceptInvitationSchema } from '$lib/schemas/invitation';
 import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 
@@ -53,15 +53,7 @@ export const actions: Actions = {
 			}
 			error(410, result.reason);
 		}
-		const token = generateSessionToken();
-		const session = createSession(
-			db,
-			token,
-			result.userId,
-			Date.now(),
-			request.headers.get('user-agent')
-		);
-		setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');
+		startSession(db, { cookies, url, request }, result.userId);
 		redirect(303, '/visits');
 	}
 };
