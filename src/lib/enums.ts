@@ -16,6 +16,18 @@ export const VISIT_STATUSES = [
 ] as const;
 export const VISIT_ORG_ROLES = ['host', 'visitor', 'facilitator'] as const;
 export const VISIT_ORG_RESPONSES = ['invited', 'accepted', 'declined'] as const;
+export const TRAVEL_STATUSES = ['to_book', 'booked', 'not_needed'] as const;
+export const VISA_STATUSES = ['not_needed', 'to_apply', 'pending', 'obtained', 'refused'] as const;
+export const ACCOMMODATION_STATUSES = ['to_arrange', 'booked', 'not_needed'] as const;
+export const DATE_PROPOSAL_STATUSES = ['open', 'accepted', 'rejected', 'withdrawn'] as const;
+export const NOTIFICATION_KINDS = [
+	'visit_proposed',
+	'visit_answered',
+	'visit_dates_proposed',
+	'visit_dates_answered',
+	'visit_status',
+	'visit_cancelled'
+] as const;
 
 export type Locale = (typeof LOCALES)[number];
 export type GlobalRole = (typeof GLOBAL_ROLES)[number];
@@ -24,3 +36,7 @@ export type VisitKind = (typeof VISIT_KINDS)[number];
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
 export type VisitOrgRole = (typeof VISIT_ORG_ROLES)[number];
 export type VisitOrgResponse = (typeof VISIT_ORG_RESPONSES)[number];
+export type TravelStatus = (typeof TRAVEL_STATUSES)[number];
+export type VisaStatus = (typeof VISA_STATUSES)[number];
+export type AccommodationStatus = (typeof ACCOMMODATION_STATUSES)[number];
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -1,10 +1,9 @@
 import type { LayoutServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
 import { can } from '$lib/server/policy';
-import { actorOf } from '$lib/server/users';
+import { currentActor } from '$lib/server/auth/guards';
 
 export const load: LayoutServerLoad = ({ locals }) => {
-	const actor = locals.user ? actorOf(getDb(), locals.user) : null;
+	const actor = currentActor(locals);
 	return {
 		user: locals.user ? { name: locals.user.name, email: locals.user.email } : null,
 		locale: locals.locale,

@@ -1,10 +1,23 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { ACCOUNTS, signIn } from '../pages/session';
+import { ACCOUNTS, setLanguage, signIn } from '../pages/session';
 
 // axe-core on the main pages, in French and in Arabic (right to left): no serious or critical
 // violation. Lesser ones are printed so they can be looked at.
-const PAGES = ['/visits', '/visits/1', '/organisations', '/account', '/admin', '/invitations'];
+const PAGES = [
+	'/visits',
+	'/visits/1',
+	'/organisations',
+	'/account',
+	'/admin',
+	'/admin/people/1',
+	'/admin/organisations',
+	'/admin/organisations/new',
+	'/admin/organisations/2',
+	'/admin/themes',
+	'/admin/audit',
+	'/invitations'
+];
 
 for (const locale of ['fr', 'ar']) {
 	test(`axe finds no serious violation on the main pages in ${locale}`, async ({
@@ -23,16 +36,17 @@ for (const locale of ['fr', 'ar']) {
 			if (minor.length)
 				testInfo.annotations.push({ type: 'axe-minor', description: `${path}: ${minor}` });
 		};
-		// The staff account has no saved language, so the cookie decides.
 		await signIn(page, ACCOUNTS.staff);
-		await context.addCookies([
-			{ name: 'PARAGLIDE_LOCALE', value: locale, url: 'http://127.0.0.1' }
-		]);
+		await setLanguage(page, locale as 'fr');
 		for (const path of PAGES) {
 			targets.push(path);
 			await check(path);
 		}
+		await setLanguage(page, 'fr');
 		await context.clearCookies({ name: 'session' });
+		await context.addCookies([
+			{ name: 'PARAGLIDE_LOCALE', value: locale, url: 'http://127.0.0.1' }
+		]);
 		targets.push('/login');
 		await check('/login');
 		expect(results).toEqual(Object.fromEntries(targets.map((p) => [p, []])));

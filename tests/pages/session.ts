@@ -22,3 +22,17 @@ export async function switchLanguage(page: Page, endonym: string) {
 	await page.locator('details.language summary').click();
 	await page.locator('details.language').getByRole('button', { name: endonym }).click();
 }
+
+/**
+ * Sets the signed-in user's language as the switcher does (cookie and saved preference), without
+ * the clicks. Tests that change it put French back at the end, since the others read French.
+ */
+export async function setLanguage(page: Page, locale: 'fr' | 'en' | 'es' | 'ar') {
+	const origin = new URL(page.url()).origin;
+	const res = await page.request.post('/language', {
+		form: { locale, redirectTo: '/visits' },
+		headers: { Origin: origin, Accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(res.status()).toBe(303);
+}

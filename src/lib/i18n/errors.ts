@@ -18,6 +18,7 @@ export function errorText(
 		wrong_password: m.form_wrong_password,
 		invalid_time_zone: m.form_invalid_time_zone,
 		email_taken: m.form_email_taken,
+		taken: m.form_taken,
 		invalid: m.form_invalid
 	};
 	return (specific[code] ?? general[code])();

@@ -15,6 +15,12 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 	ar: 'العربية'
 };
 
+/** The language choices of every form, each named in its own language. */
+export const LOCALE_OPTIONS = Object.entries(LOCALE_NAMES).map(([value, label]) => ({
+	value,
+	label
+}));
+
 export function textDirection(locale: string): 'ltr' | 'rtl' {
 	return locale === 'ar' ? 'rtl' : 'ltr';
 }

@@ -1,6 +1,7 @@
 // Words for enum values, so every page names a status, kind or role the same way.
 import { m } from './index';
 import type {
+	Locale,
 	GlobalRole,
 	MembershipRole,
 	VisitKind,
@@ -8,7 +9,10 @@ import type {
 	VisitStatus
 } from '$lib/enums';
 
-export const statusLabel: Record<VisitStatus, () => string> = {
+/** A message without inputs; the locale may be given (e-mails are written in the reader's). */
+type Label = (inputs?: object, options?: { locale?: Locale }) => string;
+
+export const statusLabel: Record<VisitStatus, Label> = {
 	draft: m.status_draft,
 	proposed: m.status_proposed,
 	accepted: m.status_accepted,

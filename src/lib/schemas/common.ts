@@ -11,6 +11,7 @@ export const ERROR_CODES = [
 	'wrong_password',
 	'invalid_time_zone',
 	'email_taken',
+	'taken',
 	'invalid'
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -44,4 +45,11 @@ export function safeRedirect(value: unknown, fallback: string): string {
 		return fallback;
 	if (value.includes('\\') || /[\u0000-\u001f]/.test(value)) return fallback;
 	return value;
+}
+
+/** A record id from a form or URL, or null for anything that is not a positive integer. */
+export function positiveId(value: unknown): number | null {
+	if (typeof value !== 'string' || !/^[1-9][0-9]{0,15}$/.test(value)) return null;
+	const id = Number(value);
+	return Number.isSafeInteger(id) ? id : null;
 }

@@ -36,6 +36,24 @@ const matrix: Row[] = [
 	['outbox.read', (a) => can(a, 'outbox.read'), [N, N, N, Y, Y]],
 	['user.manage', (a) => can(a, 'user.manage'), [N, N, N, Y, Y]],
 	['invitation.list', (a) => can(a, 'invitation.list'), [N, N, Y, Y, Y]],
+	['organisation.manage', (a) => can(a, 'organisation.manage'), [N, N, N, Y, Y]],
+	['theme.manage', (a) => can(a, 'theme.manage'), [N, N, N, Y, Y]],
+	['audit.read', (a) => can(a, 'audit.read'), [N, N, N, Y, Y]],
+	[
+		'make a member staff',
+		(a) => can(a, 'user.grant', { globalRole: 'staff', currentRole: 'member' }),
+		[N, N, N, Y, Y]
+	],
+	[
+		'make someone admin',
+		(a) => can(a, 'user.grant', { globalRole: 'admin', currentRole: 'staff' }),
+		[N, N, N, N, Y]
+	],
+	[
+		'demote an admin',
+		(a) => can(a, 'user.grant', { globalRole: 'member', currentRole: 'admin' }),
+		[N, N, N, N, Y]
+	],
 	[
 		'invite a member into own organisation',
 		(a) =>

@@ -1,6 +1,19 @@
 // Who may do what: the one place the rules of DESIGN.md "Who may do what" live. Loads and actions
 // ask `can()`; they never compare roles themselves.
-import type { GlobalRole, MembershipRole } from '$lib/enums';
+import type {
+	GlobalRole,
+	MembershipRole,
+	VisitKind,
+	VisitOrgResponse,
+	VisitOrgRole,
+	VisitStatus
+} from '$lib/enums';
+import {
+	ANSWERABLE_STATUSES,
+	EDITABLE_STATUSES,
+	canMove,
+	type Transition
+} from '$lib/visit-states';
 
 export type Actor = {
 	id: number;
@@ -15,6 +28,15 @@ type InvitationTarget = {
 	globalRole: GlobalRole;
 };
 
+/** What the rules need to know about a visit. */
+export type VisitTarget = {
+	kind: VisitKind;
+	status: VisitStatus;
+	hostOrganisationId: number;
+	proposerOrganisationId: number;
+	participants: { organisationId: number; role: VisitOrgRole; response: VisitOrgResponse }[];
+};
+
 type Rules = {
 	'visit.list': undefined;
 	'visit.read': undefined;
@@ -23,8 +45,23 @@ type Rules = {
 	'action.list': undefined;
 	'admin.view': undefined;
 	'outbox.read': undefined;
-	/** Disable or re-enable accounts. */
+	/** Disable or re-enable accounts, change roles and memberships. */
 	'user.manage': undefined;
+	/** Give someone this global role (or take theirs away). */
+	'user.grant': { globalRole: GlobalRole; currentRole: GlobalRole };
+	'organisation.manage': undefined;
+	'theme.manage': undefined;
+	'audit.read': undefined;
+	/** Propose a visit on behalf of this organisation (null: staff creating any visit). */
+	'visit.create': { organisationId: number | null };
+	'visit.edit': VisitTarget;
+	'visit.transition': { visit: VisitTarget; transition: Transition };
+	/** Accept, decline or propose other dates for one invited organisation. */
+	'visit.answer': { visit: VisitTarget; organisationId: number };
+	/** Accept or reject dates another organisation put forward. */
+	'visit.answerDates': { visit: VisitTarget; proposedBy: number };
+	/** Add, edit or remove this organisation's delegates on a visit. */
+	'delegate.manage': { visit: VisitTarget; organisationId: number };
 	/** Opening the invitations page at all: staff, or a coordinator of some organisation. */
 	'invitation.list': undefined;
 	'invitation.create': InvitationTarget;
@@ -45,6 +82,21 @@ export function coordinates(actor: Actor, organisationId: number | null): boolea
 	);
 }
 
+/** The organisations that answer a proposal: everyone taking part but the proposer. */
+export function counterparts(visit: VisitTarget): number[] {
+	return visit.participants
+		.filter((p) => p.organisationId !== visit.proposerOrganisationId && p.role !== 'facilitator')
+		.map((p) => p.organisationId);
+}
+
+const takesPart = (visit: VisitTarget, organisationId: number) =>
+	visit.participants.some((p) => p.organisationId === organisationId);
+
+/** Coordinates at least one organisation taking part in the visit. */
+function coordinatesParticipant(actor: Actor, visit: VisitTarget) {
+	return visit.participants.some((p) => coordinates(actor, p.organisationId));
+}
+
 export function can<A extends Action>(
 	actor: Actor,
 	action: A,
@@ -62,7 +114,17 @@ export function can<A extends Action>(
 		case 'admin.view':
 		case 'outbox.read':
 		case 'user.manage':
+		case 'organisation.manage':
+		case 'theme.manage':
+		case 'audit.read':
 			return isStaff(actor);
+		case 'user.grant': {
+			const t = target as Rules['user.grant'];
+			// Only an admin makes or unmakes an admin; staff may grant staff.
+			if (t.globalRole === 'admin' || t.currentRole === 'admin')
+				return actor.globalRole === 'admin';
+			return isStaff(actor);
+		}
 		case 'invitation.list':
 			return isStaff(actor) || !!actor.memberships?.some((m) => m.role === 'coordinator');
 		case 'invitation.create': {
@@ -73,6 +135,50 @@ export function can<A extends Action>(
 			return (
 				t.globalRole === 'member' && t.role === 'member' && coordinates(actor, t.organisationId)
 			);
+		}
+		case 'visit.create': {
+			const t = target as Rules['visit.create'];
+			return isStaff(actor) || coordinates(actor, t.organisationId);
+		}
+		case 'visit.edit': {
+			const visit = target as VisitTarget;
+			if (!EDITABLE_STATUSES.includes(visit.status)) return false;
+			return isStaff(actor) || coordinatesParticipant(actor, visit);
+		}
+		case 'visit.transition': {
+			const { visit, transition } = target as Rules['visit.transition'];
+			if (!canMove(visit.status, transition)) return false;
+			if (isStaff(actor)) return true;
+			switch (transition) {
+				case 'send':
+					return coordinates(actor, visit.proposerOrganisationId);
+				case 'confirm':
+				case 'close':
+					return coordinates(actor, visit.hostOrganisationId);
+				case 'complete':
+				case 'cancel':
+					return coordinatesParticipant(actor, visit);
+			}
+			return false;
+		}
+		case 'visit.answer': {
+			const { visit, organisationId } = target as Rules['visit.answer'];
+			if (!ANSWERABLE_STATUSES.includes(visit.status)) return false;
+			if (!counterparts(visit).includes(organisationId)) return false;
+			return isStaff(actor) || coordinates(actor, organisationId);
+		}
+		case 'visit.answerDates': {
+			const { visit, proposedBy } = target as Rules['visit.answerDates'];
+			if (visit.status !== 'proposed' || !takesPart(visit, proposedBy)) return false;
+			// The proposer's side answers dates put forward by a counterpart.
+			return isStaff(actor) || coordinates(actor, visit.proposerOrganisationId);
+		}
+		case 'delegate.manage': {
+			const { visit, organisationId } = target as Rules['delegate.manage'];
+			if (!EDITABLE_STATUSES.includes(visit.status) || !takesPart(visit, organisationId)) {
+				return false;
+			}
+			return isStaff(actor) || coordinates(actor, organisationId);
 		}
 		case 'invitation.manage': {
 			const t = target as Rules['invitation.manage'];

@@ -2,9 +2,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb } from './db/test-db';
 import type { DB } from './db';
-import { users } from './db/schema';
+import { organisations, users } from './db/schema';
 import { hashPassword } from './auth/password';
-import { authenticate, findUserByEmail, setUserDisabled } from './users';
+import {
+	authenticate,
+	findUserByEmail,
+	getPerson,
+	removeMembership,
+	setGlobalRole,
+	setMembership,
+	setUserDisabled
+} from './users';
+import { listAudit } from './audit';
 import { createSession, generateSessionToken, validateSessionToken } from './auth/session';
 
 let db: DB;
@@ -64,5 +73,51 @@ describe('disabling an account', () => {
 			.get();
 		expect(setUserDisabled(db, second.id, admin.id, true)).toBe('ok');
 		expect(setUserDisabled(db, admin.id, 99999, true)).toBe('not_found');
+	});
+});
+
+describe('roles and memberships', () => {
+	it('never demotes the last active admin, and records role changes', async () => {
+		// A database of its own: other tests here create admins.
+		const db = createTestDb();
+		const passwordHash = await hashPassword('un mot de passe');
+		const [boss, helper] = db
+			.insert(users)
+			.values([
+				{ email: 'boss@partage.example.org', name: 'Boss', passwordHash, globalRole: 'admin' },
+				{ email: 'helper@partage.example.org', name: 'Helper', passwordHash }
+			])
+			.returning()
+			.all();
+		expect(setGlobalRole(db, boss.id, boss.id, 'staff')).toBe('last_admin');
+		expect(setGlobalRole(db, boss.id, helper.id, 'admin')).toBe('ok');
+		expect(setGlobalRole(db, helper.id, boss.id, 'staff')).toBe('ok');
+		expect(getPerson(db, boss.id)?.globalRole).toBe('staff');
+		expect(setGlobalRole(db, helper.id, helper.id, 'member')).toBe('last_admin');
+		const changes = listAudit(db, { entity: 'user', action: 'role_changed' }).events;
+		expect(changes.map((e) => e.changes)).toContainEqual({ from: 'admin', to: 'staff' });
+	});
+
+	it('adds a membership, changes its role in place and removes it', () => {
+		const org = db
+			.insert(organisations)
+			.values({
+				name: 'KEOOGO',
+				shortName: 'KEOOGO',
+				country: 'BF',
+				city: 'Ouaga',
+				timeZone: 'Africa/Ouagadougou'
+			})
+			.returning()
+			.get();
+		const user = findUserByEmail(db, 'safiatou@keoogo.example.org')!;
+		setMembership(db, 1, user.id, org.id, 'member');
+		setMembership(db, 1, user.id, org.id, 'coordinator');
+		expect(getPerson(db, user.id)?.memberships).toEqual([
+			expect.objectContaining({ organisationId: org.id, role: 'coordinator' })
+		]);
+		expect(removeMembership(db, 1, user.id, org.id)).toBe(true);
+		expect(removeMembership(db, 1, user.id, org.id)).toBe(false);
+		expect(getPerson(db, user.id)?.memberships).toEqual([]);
 	});
 });

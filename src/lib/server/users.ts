@@ -1,6 +1,6 @@
 import { and, count, eq, sql } from 'drizzle-orm';
-import type { GlobalRole } from '$lib/enums';
-import type { DB } from './db';
+import type { GlobalRole, MembershipRole } from '$lib/enums';
+import type { DB, Tx } from './db';
 import { memberships, organisations, sessions, users } from './db/schema';
 import { recordAudit } from './audit';
 import { verifyAgainstDummy, verifyPassword } from './auth/password';
@@ -95,12 +95,7 @@ export function setUserDisabled(
 		const target = tx.select().from(users).where(eq(users.id, userId)).get();
 		if (!target) return 'not_found';
 		if (disabled && target.globalRole === 'admin' && !target.disabled) {
-			const admins = tx
-				.select({ n: count() })
-				.from(users)
-				.where(and(eq(users.globalRole, 'admin'), eq(users.disabled, false)))
-				.get()!.n;
-			if (admins <= 1) return 'last_admin';
+			if (activeAdmins(tx) <= 1) return 'last_admin';
 		}
 		tx.update(users).set({ disabled }).where(eq(users.id, userId)).run();
 		if (disabled) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
@@ -111,5 +106,98 @@ export function setUserDisabled(
 			action: disabled ? 'disabled' : 'enabled'
 		});
 		return 'ok';
+	});
+}
+
+export function getPerson(db: DB, id: number) {
+	const person = db
+		.select({
+			id: users.id,
+			name: users.name,
+			email: users.email,
+			globalRole: users.globalRole,
+			disabled: users.disabled,
+			createdAt: users.createdAt
+		})
+		.from(users)
+		.where(eq(users.id, id))
+		.get();
+	return person && { ...person, memberships: userMemberships(db, id) };
+}
+
+const activeAdmins = (tx: Tx) =>
+	tx
+		.select({ n: count() })
+		.from(users)
+		.where(and(eq(users.globalRole, 'admin'), eq(users.disabled, false)))
+		.get()!.n;
+
+/** Changes a global role; the last active admin keeps theirs. */
+export function setGlobalRole(
+	db: DB,
+	actorId: number,
+	userId: number,
+	globalRole: GlobalRole
+): 'ok' | 'not_found' | 'last_admin' {
+	return db.transaction((tx) => {
+		const target = tx.select().from(users).where(eq(users.id, userId)).get();
+		if (!target) return 'not_found';
+		if (target.globalRole === globalRole) return 'ok';
+		if (target.globalRole === 'admin' && !target.disabled && activeAdmins(tx) <= 1) {
+			return 'last_admin';
+		}
+		tx.update(users).set({ globalRole }).where(eq(users.id, userId)).run();
+		recordAudit(tx, {
+			actorId,
+			entity: 'user',
+			entityId: userId,
+			action: 'role_changed',
+			changes: { from: target.globalRole, to: globalRole }
+		});
+		return 'ok';
+	});
+}
+
+/** Adds someone to an organisation, or changes their role there. */
+export function setMembership(
+	db: DB,
+	actorId: number,
+	userId: number,
+	organisationId: number,
+	role: MembershipRole
+) {
+	db.transaction((tx) => {
+		tx.insert(memberships)
+			.values({ userId, organisationId, role })
+			.onConflictDoUpdate({
+				target: [memberships.userId, memberships.organisationId],
+				set: { role }
+			})
+			.run();
+		recordAudit(tx, {
+			actorId,
+			entity: 'user',
+			entityId: userId,
+			action: 'membership_set',
+			changes: { organisationId, role }
+		});
+	});
+}
+
+export function removeMembership(db: DB, actorId: number, userId: number, organisationId: number) {
+	return db.transaction((tx) => {
+		const done = tx
+			.delete(memberships)
+			.where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)))
+			.run();
+		if (done.changes === 0) return false;
+		recordAudit(tx, {
+			actorId,
+			entity: 'user',
+			entityId: userId,
+			action: 'membership_removed',
+			changes: { organisationId }
+		});
+		return true;
 	});
 }

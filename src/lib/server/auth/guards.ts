@@ -14,6 +14,20 @@ export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>) {
 	return user;
 }
 
+type SignedInActor = NonNullable<App.Locals['user']> & ReturnType<typeof actorOf>;
+const actors = new WeakMap<App.Locals, SignedInActor>();
+
+/** The signed-in user with their memberships, read once per request (layout and page share it). */
+export function currentActor(locals: App.Locals): SignedInActor | null {
+	if (!locals.user) return null;
+	let actor = actors.get(locals);
+	if (!actor) {
+		actor = { ...locals.user, ...actorOf(getDb(), locals.user) };
+		actors.set(locals, actor);
+	}
+	return actor;
+}
+
 /**
  * The signed-in user, with their memberships, if the policy lets them do `action`. A page they may not see answers 404
  * (its existence is not confirmed); a change they may not make answers 403.
@@ -23,8 +37,8 @@ export function authorize(
 	action: PlainAction,
 	denied: 403 | 404 = 404
 ) {
-	const user = requireUser(event);
-	const actor = { ...user, ...actorOf(getDb(), user) };
+	requireUser(event);
+	const actor = currentActor(event.locals)!;
 	if (!can(actor, action)) error(denied, denied === 404 ? 'Not found' : 'Forbidden');
 	return actor;
 }

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guards';
 import { can, isStaff } from '$lib/server/policy';
 import { findUserByEmail } from '$lib/server/users';
-import { listOrganisations } from '$lib/server/organisations';
+import { activeOrganisations } from '$lib/server/organisations';
 import {
 	createInvitation,
 	getInvitation,
@@ -27,7 +27,7 @@ export const load: PageServerLoad = (event) => {
 		.filter((m) => m.role === 'coordinator')
 		.map((m) => m.organisationId);
 	return {
-		organisations: listOrganisations(db)
+		organisations: activeOrganisations(db)
 			.filter((o) => staff || coordinated.includes(o.id))
 			.map((o) => ({ id: o.id, name: o.name })),
 		pending: listPendingInvitations(db, staff ? undefined : coordinated),
@@ -60,6 +60,10 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors<Field>(parsed.error) });
 		if (!can(me, 'invitation.create', parsed.data)) error(403, 'Forbidden');
 		const db = getDb();
+		if (!activeOrganisations(db).some((o) => o.id === parsed.data.organisationId)) {
+			const errors: FieldErrors<Field> = { organisationId: 'invalid' };
+			return fail(400, { values, errors });
+		}
 		if (findUserByEmail(db, parsed.data.email)) {
 			const errors: FieldErrors<Field> = { email: 'email_taken' };
 			return fail(400, { values, errors });

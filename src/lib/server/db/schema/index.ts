@@ -4,3 +4,4 @@ export * from './users';
 export * from './visits';
 export * from './audit';
 export * from './accounts';
+export * from './delegations';

@@ -16,6 +16,8 @@ export const organisations = sqliteTable(
 		timeZone: text('time_zone').notNull(),
 		description: text('description').notNull().default(''),
 		isNetworkStaff: integer('is_network_staff', { mode: 'boolean' }).notNull().default(false),
+		/** Archived organisations keep their history but are no longer offered in forms. */
+		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
 	(t) => [

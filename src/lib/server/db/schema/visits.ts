@@ -29,6 +29,8 @@ export const visits = sqliteTable(
 		/** ISO 639-1 codes of the working languages. */
 		languages: text('languages', { mode: 'json' }).$type<string[]>().notNull().default([]),
 		expectedSize: integer('expected_size'),
+		/** Why the visit was cancelled or declined, in the words of whoever did it. */
+		statusReason: text('status_reason'),
 		/** Bumped on every edit; an update naming an older version is refused. */
 		version: integer('version').notNull().default(1),
 		createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),

@@ -1,0 +1,1 @@
+ALTER TABLE `organisations` ADD `archived_at` integer;

@@ -1,0 +1,41 @@
+// Notification texts, written when read (in the reader's language) from the kind and payload
+// stored at the time: the page and the e-mail say the same thing.
+import type { NotificationKind, Locale, VisitStatus } from '$lib/enums';
+import { m } from './index';
+import { formatDateRange } from './format';
+import { statusLabel } from './labels';
+
+export type NotificationPayload = Record<string, string | number>;
+
+export function notificationText(
+	kind: NotificationKind,
+	p: NotificationPayload,
+	locale: Locale
+): string {
+	const o = { locale };
+	const title = String(p.title ?? '');
+	const organisation = String(p.organisation ?? '');
+	const dates = () =>
+		p.startsOn && p.endsOn ? formatDateRange(String(p.startsOn), String(p.endsOn), locale) : '';
+	switch (kind) {
+		case 'visit_proposed':
+			return m.notify_visit_proposed({ organisation, title }, o);
+		case 'visit_answered':
+			return p.response === 'declined'
+				? m.notify_visit_declined({ organisation, title, reason: String(p.reason ?? '') }, o)
+				: m.notify_visit_accepted({ organisation, title }, o);
+		case 'visit_dates_proposed':
+			return m.notify_dates_proposed({ organisation, title, dates: dates() }, o);
+		case 'visit_dates_answered':
+			return p.response === 'accepted'
+				? m.notify_dates_accepted({ organisation, title, dates: dates() }, o)
+				: m.notify_dates_rejected({ organisation, title, dates: dates() }, o);
+		case 'visit_status':
+			return m.notify_visit_status(
+				{ title, status: statusLabel[p.status as VisitStatus]?.({}, o) ?? String(p.status) },
+				o
+			);
+		case 'visit_cancelled':
+			return m.notify_visit_cancelled({ organisation, title, reason: String(p.reason ?? '') }, o);
+	}
+}

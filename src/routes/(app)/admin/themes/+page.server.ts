@@ -1,0 +1,43 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { authorize } from '$lib/server/auth/guards';
+import { createTheme, listThemes, updateTheme } from '$lib/server/organisations';
+import { keptValues } from '$lib/server/admin';
+import { themeSchema } from '$lib/schemas/admin';
+import { fieldErrors, positiveId } from '$lib/schemas/common';
+
+const FIELDS = ['slug', 'nameFr', 'nameEn', 'nameEs', 'nameAr'] as const;
+
+export const load: PageServerLoad = (event) => {
+	authorize(event, 'theme.manage');
+	return { themes: listThemes(getDb()) };
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const actor = authorize(event, 'theme.manage', 403);
+		const values = keptValues(await event.request.formData(), FIELDS, 200);
+		const parsed = themeSchema.safeParse(values);
+		if (!parsed.success) {
+			return fail(400, { formId: 'new', values, errors: fieldErrors(parsed.error) });
+		}
+		if (!createTheme(getDb(), actor.id, parsed.data)) {
+			return fail(400, { formId: 'new', values, errors: { slug: 'taken' as const } });
+		}
+		return { created: parsed.data.slug };
+	},
+	update: async (event) => {
+		const actor = authorize(event, 'theme.manage', 403);
+		const form = await event.request.formData();
+		const id = positiveId(form.get('id'));
+		if (!id) error(404, 'Not found');
+		const values = keptValues(form, FIELDS.slice(1), 200);
+		const parsed = themeSchema.omit({ slug: true }).safeParse(values);
+		if (!parsed.success) {
+			return fail(400, { formId: String(id), values, errors: fieldErrors(parsed.error) });
+		}
+		if (!updateTheme(getDb(), actor.id, id, parsed.data)) error(404, 'Not found');
+		return { updated: id };
+	}
+};
