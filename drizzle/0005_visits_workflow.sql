@@ -62,7 +62,7 @@ CREATE TABLE `notifications` (
 	`read_at` integer,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`visit_id`) REFERENCES `visits`(`id`) ON UPDATE no action ON DELETE cascade,
-	CONSTRAINT "notifications_kind" CHECK("notifications"."kind" IN ('visit_proposed', 'visit_answered', 'visit_dates_proposed', 'visit_dates_answered', 'visit_status', 'visit_cancelled'))
+	CONSTRAINT "notifications_kind" CHECK("notifications"."kind" IN ('visit_proposed', 'visit_answered', 'visit_dates_proposed', 'visit_dates_answered', 'visit_dates_changed', 'visit_status', 'visit_cancelled'))
 );
 --> statement-breakpoint
 CREATE INDEX `notifications_user_idx` ON `notifications` (`user_id`,`read_at`,`created_at`);--> statement-breakpoint

@@ -25,6 +25,7 @@ export const NOTIFICATION_KINDS = [
 	'visit_answered',
 	'visit_dates_proposed',
 	'visit_dates_answered',
+	'visit_dates_changed',
 	'visit_status',
 	'visit_cancelled'
 ] as const;

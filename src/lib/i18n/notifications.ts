@@ -30,6 +30,8 @@ export function notificationText(
 			return p.response === 'accepted'
 				? m.notify_dates_accepted({ organisation, title, dates: dates() }, o)
 				: m.notify_dates_rejected({ organisation, title, dates: dates() }, o);
+		case 'visit_dates_changed':
+			return m.notify_dates_changed({ organisation, title, dates: dates() }, o);
 		case 'visit_status':
 			return m.notify_visit_status(
 				{ title, status: statusLabel[p.status as VisitStatus]?.({}, o) ?? String(p.status) },
