@@ -22,7 +22,7 @@ async function accept(browser: Browser, link: string, name: string) {
 	await page.getByLabel('Nom').fill(name);
 	await page.getByLabel('Nouveau mot de passe').fill('mot de passe du test');
 	await page.getByRole('button', { name: 'Créer mon compte' }).click();
-	await expect(page).toHaveURL(/\/visits$/);
+	await expect(page).toHaveURL(/:\d+\/$/);
 	return page;
 }
 

@@ -19,6 +19,10 @@ export function errorText(
 		invalid_time_zone: m.form_invalid_time_zone,
 		email_taken: m.form_email_taken,
 		taken: m.form_taken,
+		invalid_date: m.form_invalid_date,
+		end_before_start: m.form_end_before_start,
+		same_organisation: m.form_same_organisation,
+		stale: m.form_stale,
 		invalid: m.form_invalid
 	};
 	return (specific[code] ?? general[code])();

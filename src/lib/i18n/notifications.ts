@@ -14,7 +14,7 @@ export function notificationText(
 ): string {
 	const o = { locale };
 	const title = String(p.title ?? '');
-	const organisation = String(p.organisation ?? '');
+	const organisation = String(p.organisation || m.notify_network({}, o));
 	const dates = () =>
 		p.startsOn && p.endsOn ? formatDateRange(String(p.startsOn), String(p.endsOn), locale) : '';
 	switch (kind) {

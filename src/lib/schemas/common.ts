@@ -12,6 +12,10 @@ export const ERROR_CODES = [
 	'invalid_time_zone',
 	'email_taken',
 	'taken',
+	'invalid_date',
+	'end_before_start',
+	'same_organisation',
+	'stale',
 	'invalid'
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

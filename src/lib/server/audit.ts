@@ -86,3 +86,20 @@ export function auditFacets(db: DB) {
 		.map((r) => r.v);
 	return { entities, actions };
 }
+
+/** Everything that happened to one record, oldest first: the timeline on its page. */
+export function entityHistory(db: DB, entity: string, entityId: string | number) {
+	return db
+		.select({
+			id: auditEvents.id,
+			at: auditEvents.at,
+			action: auditEvents.action,
+			changes: auditEvents.changes,
+			actorName: users.name
+		})
+		.from(auditEvents)
+		.leftJoin(users, eq(auditEvents.actorId, users.id))
+		.where(and(eq(auditEvents.entity, entity), eq(auditEvents.entityId, String(entityId))))
+		.orderBy(auditEvents.at, auditEvents.id)
+		.all();
+}

@@ -48,7 +48,12 @@ export function getOrganisation(db: DB, id: number) {
 /** Organisations a form may offer: archived ones keep their history but take no new work. */
 export function activeOrganisations(db: DB) {
 	return db
-		.select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName })
+		.select({
+			id: organisations.id,
+			name: organisations.name,
+			shortName: organisations.shortName,
+			timeZone: organisations.timeZone
+		})
 		.from(organisations)
 		.where(isNull(organisations.archivedAt))
 		.orderBy(asc(organisations.name))

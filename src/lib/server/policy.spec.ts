@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, type Actor } from './policy';
+import { can, type Actor, type VisitTarget } from './policy';
 
 const KEOOGO = 1;
 const DT = 2;
@@ -107,4 +107,132 @@ describe('policy matrix', () => {
 			expect(answers).toEqual(Object.fromEntries(ROLES.map((r, i) => [r, expected[i]])));
 		});
 	}
+});
+
+describe('visit rules: every transition × role', () => {
+	const RACINES = 3;
+	const who: Record<string, Actor> = {
+		anonymous: null,
+		'KEOOGO member': {
+			id: 1,
+			globalRole: 'member',
+			memberships: [{ organisationId: KEOOGO, role: 'member' }]
+		},
+		'KEOOGO coordinator': {
+			id: 2,
+			globalRole: 'member',
+			memberships: [{ organisationId: KEOOGO, role: 'coordinator' }]
+		},
+		'DT coordinator': {
+			id: 5,
+			globalRole: 'member',
+			memberships: [{ organisationId: DT, role: 'coordinator' }]
+		},
+		'unrelated coordinator': {
+			id: 6,
+			globalRole: 'member',
+			memberships: [{ organisationId: RACINES, role: 'coordinator' }]
+		},
+		staff: { id: 3, globalRole: 'staff' }
+	};
+	// KEOOGO proposes to visit Dispensaire Trottoir (the host).
+	const visit = (status: VisitTarget['status']): VisitTarget => ({
+		kind: 'exchange',
+		status,
+		hostOrganisationId: DT,
+		proposerOrganisationId: KEOOGO,
+		participants: [
+			{
+				organisationId: DT,
+				role: 'host',
+				response: status === 'proposed' ? 'invited' : 'accepted'
+			},
+			{ organisationId: KEOOGO, role: 'visitor', response: 'accepted' }
+		]
+	});
+	// Columns: anonymous, KEOOGO member, KEOOGO coordinator, DT coordinator, unrelated coordinator, staff.
+	const rows: [string, (a: Actor) => boolean, boolean[]][] = [
+		[
+			'create a visit for KEOOGO',
+			(a) => can(a, 'visit.create', { organisationId: KEOOGO }),
+			[N, N, Y, N, N, Y]
+		],
+		[
+			'answer again for DT once the visit is accepted',
+			(a) => can(a, 'visit.answer', { visit: visit('accepted'), organisationId: DT }),
+			[N, N, N, N, N, N]
+		],
+		[
+			'propose other dates for DT',
+			(a) => can(a, 'visit.proposeDates', { visit: visit('proposed'), organisationId: DT }),
+			[N, N, N, Y, N, Y]
+		],
+		['see the draft', (a) => can(a, 'visit.see', visit('draft')), [N, Y, Y, N, N, Y]],
+		['see a sent proposal', (a) => can(a, 'visit.see', visit('proposed')), [N, Y, Y, Y, Y, Y]],
+		[
+			'send the draft',
+			(a) => can(a, 'visit.transition', { visit: visit('draft'), transition: 'send' }),
+			[N, N, Y, N, N, Y]
+		],
+		[
+			'answer for DT',
+			(a) => can(a, 'visit.answer', { visit: visit('proposed'), organisationId: DT }),
+			[N, N, N, Y, N, Y]
+		],
+		[
+			'answer for KEOOGO (the proposer)',
+			(a) => can(a, 'visit.answer', { visit: visit('proposed'), organisationId: KEOOGO }),
+			[N, N, N, N, N, N]
+		],
+		[
+			'answer dates DT put forward',
+			(a) => can(a, 'visit.answerDates', { visit: visit('proposed'), proposedBy: DT }),
+			[N, N, Y, N, N, Y]
+		],
+		['edit details', (a) => can(a, 'visit.edit', visit('accepted')), [N, N, Y, Y, N, Y]],
+		['edit a closed visit', (a) => can(a, 'visit.edit', visit('closed')), [N, N, N, N, N, N]],
+		[
+			'confirm',
+			(a) => can(a, 'visit.transition', { visit: visit('accepted'), transition: 'confirm' }),
+			[N, N, N, Y, N, Y]
+		],
+		[
+			'confirm a proposal not yet accepted',
+			(a) => can(a, 'visit.transition', { visit: visit('proposed'), transition: 'confirm' }),
+			[N, N, N, N, N, N]
+		],
+		[
+			'complete',
+			(a) => can(a, 'visit.transition', { visit: visit('confirmed'), transition: 'complete' }),
+			[N, N, Y, Y, N, Y]
+		],
+		[
+			'close',
+			(a) => can(a, 'visit.transition', { visit: visit('completed'), transition: 'close' }),
+			[N, N, N, Y, N, Y]
+		],
+		[
+			'cancel',
+			(a) => can(a, 'visit.transition', { visit: visit('confirmed'), transition: 'cancel' }),
+			[N, N, Y, Y, N, Y]
+		],
+		[
+			'cancel a completed visit',
+			(a) => can(a, 'visit.transition', { visit: visit('completed'), transition: 'cancel' }),
+			[N, N, N, N, N, N]
+		],
+		[
+			'manage KEOOGO delegates',
+			(a) => can(a, 'delegate.manage', { visit: visit('accepted'), organisationId: KEOOGO }),
+			[N, N, Y, N, N, Y]
+		],
+		[
+			'manage delegates of an organisation not taking part',
+			(a) => can(a, 'delegate.manage', { visit: visit('accepted'), organisationId: RACINES }),
+			[N, N, N, N, N, N]
+		]
+	];
+	it.each(rows)('%s', (_name, ask, expected) => {
+		expect(Object.values(who).map(ask)).toEqual(expected);
+	});
 });

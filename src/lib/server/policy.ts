@@ -52,12 +52,16 @@ type Rules = {
 	'organisation.manage': undefined;
 	'theme.manage': undefined;
 	'audit.read': undefined;
+	/** Read this visit: a draft is its proposer's business until it is sent. */
+	'visit.see': VisitTarget;
 	/** Propose a visit on behalf of this organisation (null: staff creating any visit). */
 	'visit.create': { organisationId: number | null };
 	'visit.edit': VisitTarget;
 	'visit.transition': { visit: VisitTarget; transition: Transition };
 	/** Accept, decline or propose other dates for one invited organisation. */
 	'visit.answer': { visit: VisitTarget; organisationId: number };
+	/** Put other dates forward for one invited organisation, while the proposal is open. */
+	'visit.proposeDates': { visit: VisitTarget; organisationId: number };
 	/** Accept or reject dates another organisation put forward. */
 	'visit.answerDates': { visit: VisitTarget; proposedBy: number };
 	/** Add, edit or remove this organisation's delegates on a visit. */
@@ -136,6 +140,11 @@ export function can<A extends Action>(
 				t.globalRole === 'member' && t.role === 'member' && coordinates(actor, t.organisationId)
 			);
 		}
+		case 'visit.see': {
+			const visit = target as VisitTarget;
+			if (visit.status !== 'draft' || isStaff(actor)) return true;
+			return !!actor.memberships?.some((m) => m.organisationId === visit.proposerOrganisationId);
+		}
 		case 'visit.create': {
 			const t = target as Rules['visit.create'];
 			return isStaff(actor) || coordinates(actor, t.organisationId);
@@ -165,7 +174,14 @@ export function can<A extends Action>(
 			const { visit, organisationId } = target as Rules['visit.answer'];
 			if (!ANSWERABLE_STATUSES.includes(visit.status)) return false;
 			if (!counterparts(visit).includes(organisationId)) return false;
+			// Once the visit goes ahead, only organisations that have not answered yet may.
+			const own = visit.participants.find((p) => p.organisationId === organisationId);
+			if (visit.status !== 'proposed' && own?.response !== 'invited') return false;
 			return isStaff(actor) || coordinates(actor, organisationId);
+		}
+		case 'visit.proposeDates': {
+			const t = target as Rules['visit.proposeDates'];
+			return t.visit.status === 'proposed' && can(actor, 'visit.answer', t);
 		}
 		case 'visit.answerDates': {
 			const { visit, proposedBy } = target as Rules['visit.answerDates'];

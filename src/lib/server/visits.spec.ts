@@ -1,10 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { createTestDb } from './db/test-db';
 import type { DB } from './db';
 import { organisations, visitOrganisations, visits } from './db/schema';
 import { VISITS_PAGE_SIZE, getVisit, isInProgress, listVisits } from './visits';
 
 let db: DB;
+const all = { viewerOrganisations: null };
+let hostId = 0;
+let guestId = 0;
 
 beforeAll(() => {
 	db = createTestDb();
@@ -16,6 +20,8 @@ beforeAll(() => {
 		])
 		.returning()
 		.all();
+	hostId = host.id;
+	guestId = guest.id;
 	// 45 visits, one a day from 1 Jan 2024; every third one is proposed.
 	for (let i = 0; i < 45; i++) {
 		const day = `2024-01-${String((i % 28) + 1).padStart(2, '0')}`;
@@ -45,27 +51,58 @@ beforeAll(() => {
 
 describe('listVisits', () => {
 	it('pages the list newest first, with host and visitors on each row', () => {
-		const first = listVisits(db);
+		const first = listVisits(db, all);
 		expect(first.total).toBe(45);
 		expect(first.pages).toBe(Math.ceil(45 / VISITS_PAGE_SIZE));
 		expect(first.items).toHaveLength(VISITS_PAGE_SIZE);
 		expect(first.items[0].startsOn >= first.items[1].startsOn).toBe(true);
 		expect(first.items[0].host?.name).toBe('Host');
 		expect(first.items[0].visitors.map((v) => v.name)).toEqual(['Guest']);
-		const last = listVisits(db, { page: first.pages });
+		const last = listVisits(db, { ...all, page: first.pages });
 		expect(last.items).toHaveLength(45 - VISITS_PAGE_SIZE * (first.pages - 1));
 	});
 
 	it('keeps page numbers in range', () => {
-		expect(listVisits(db, { page: 999 }).page).toBe(3);
-		expect(listVisits(db, { page: -4 }).page).toBe(1);
+		expect(listVisits(db, { ...all, page: 999 }).page).toBe(3);
+		expect(listVisits(db, { ...all, page: -4 }).page).toBe(1);
 	});
 
 	it('filters by status', () => {
-		const proposed = listVisits(db, { status: 'proposed' });
+		const proposed = listVisits(db, { ...all, status: 'proposed' });
 		expect(proposed.total).toBe(15);
 		expect(proposed.items.every((v) => v.status === 'proposed')).toBe(true);
-		expect(listVisits(db, { status: 'cancelled' })).toMatchObject({ total: 0, items: [] });
+		expect(listVisits(db, { ...all, status: 'cancelled' })).toMatchObject({ total: 0, items: [] });
+	});
+
+	it('filters by theme-free criteria: organisation, host country, year, and sorts oldest first', () => {
+		expect(listVisits(db, { ...all, organisationId: guestId }).total).toBe(45);
+		expect(listVisits(db, { ...all, country: 'BF' }).total).toBe(45);
+		expect(listVisits(db, { ...all, country: 'BJ' }).total).toBe(0);
+		expect(listVisits(db, { ...all, year: 2023 }).total).toBe(0);
+		expect(listVisits(db, { ...all, mine: [] }).total).toBe(0);
+		expect(listVisits(db, { ...all, sort: 'oldest' }).items[0].startsOn).toBe('2024-01-01');
+	});
+
+	it('shows a draft only to its proposer and staff', () => {
+		const { id } = db
+			.insert(visits)
+			.values({
+				title: 'Brouillon',
+				status: 'draft',
+				hostOrganisationId: hostId,
+				proposerOrganisationId: guestId,
+				startsOn: '2025-01-01',
+				endsOn: '2025-01-02',
+				timeZone: 'UTC'
+			})
+			.returning()
+			.get();
+		const seen = (viewer: number[] | null) =>
+			listVisits(db, { viewerOrganisations: viewer, status: 'draft' }).items.map((v) => v.id);
+		expect(seen(null)).toEqual([id]);
+		expect(seen([guestId])).toEqual([id]);
+		expect(seen([hostId])).toEqual([]);
+		db.delete(visits).where(eq(visits.id, id)).run();
 	});
 
 	it('answers undefined for a visit that does not exist', () => {

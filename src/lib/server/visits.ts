@@ -1,4 +1,18 @@
-import { asc, count, desc, eq, inArray } from 'drizzle-orm';
+import {
+	and,
+	asc,
+	count,
+	desc,
+	eq,
+	exists,
+	gte,
+	inArray,
+	lte,
+	ne,
+	or,
+	sql,
+	type SQL
+} from 'drizzle-orm';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { DB } from './db';
@@ -7,7 +21,56 @@ import type { VisitStatus } from '../enums';
 
 export const VISITS_PAGE_SIZE = 20;
 
-export type VisitFilter = { status?: VisitStatus; page?: number };
+export type VisitFilter = {
+	status?: VisitStatus;
+	organisationId?: number;
+	themeId?: number;
+	/** ISO country of the host. */
+	country?: string;
+	year?: number;
+	/** Only visits of these organisations ("my organisation"). */
+	mine?: number[];
+	sort?: 'newest' | 'oldest';
+	page?: number;
+	/** Drafts are seen only by their proposer's people and staff: null means staff (all). */
+	viewerOrganisations: number[] | null;
+};
+
+const takesPart = (organisationIds: number[]) =>
+	exists(
+		sql`(SELECT 1 FROM ${visitOrganisations} WHERE ${visitOrganisations.visitId} = ${visits.id} AND ${inArray(visitOrganisations.organisationId, organisationIds)})`
+	);
+
+function visitConditions(f: VisitFilter): SQL | undefined {
+	const conditions: (SQL | undefined)[] = [
+		f.status ? eq(visits.status, f.status) : undefined,
+		f.organisationId ? takesPart([f.organisationId]) : undefined,
+		f.mine ? takesPart(f.mine.length ? f.mine : [0]) : undefined,
+		f.themeId
+			? exists(
+					sql`(SELECT 1 FROM ${visitThemes} WHERE ${visitThemes.visitId} = ${visits.id} AND ${visitThemes.themeId} = ${f.themeId})`
+				)
+			: undefined,
+		f.country
+			? exists(
+					sql`(SELECT 1 FROM ${organisations} WHERE ${organisations.id} = ${visits.hostOrganisationId} AND ${organisations.country} = ${f.country})`
+				)
+			: undefined,
+		f.year
+			? and(gte(visits.startsOn, `${f.year}-01-01`), lte(visits.startsOn, `${f.year}-12-31`))
+			: undefined,
+		f.viewerOrganisations === null
+			? undefined
+			: or(
+					ne(visits.status, 'draft'),
+					inArray(
+						visits.proposerOrganisationId,
+						f.viewerOrganisations.length ? f.viewerOrganisations : [0]
+					)
+				)
+	];
+	return and(...conditions);
+}
 
 function participants(db: DB, visitIds: number[]) {
 	if (!visitIds.length) return [];
@@ -31,8 +94,8 @@ function participants(db: DB, visitIds: number[]) {
 }
 
 /** One page of visits, newest first, with their organisations (three queries per page). */
-export function listVisits(db: DB, filter: VisitFilter = {}) {
-	const where = filter.status ? eq(visits.status, filter.status) : undefined;
+export function listVisits(db: DB, filter: VisitFilter) {
+	const where = visitConditions(filter);
 	const total = db.select({ n: count() }).from(visits).where(where).get()?.n ?? 0;
 	const pages = Math.max(1, Math.ceil(total / VISITS_PAGE_SIZE));
 	const page = Math.min(Math.max(1, filter.page ?? 1), pages);
@@ -50,7 +113,11 @@ export function listVisits(db: DB, filter: VisitFilter = {}) {
 		})
 		.from(visits)
 		.where(where)
-		.orderBy(desc(visits.startsOn), desc(visits.id))
+		.orderBy(
+			...(filter.sort === 'oldest'
+				? [asc(visits.startsOn), asc(visits.id)]
+				: [desc(visits.startsOn), desc(visits.id)])
+		)
 		.limit(VISITS_PAGE_SIZE)
 		.offset((page - 1) * VISITS_PAGE_SIZE)
 		.all();
@@ -101,4 +168,21 @@ export function isInProgress(
 	if (visit.status !== 'accepted' && visit.status !== 'confirmed') return false;
 	const today = format(new TZDate(now, visit.timeZone), 'yyyy-MM-dd');
 	return visit.startsOn <= today && today <= visit.endsOn;
+}
+
+/** The years and host countries the visit filters offer: those that have visits. */
+export function visitFacets(db: DB) {
+	const years = db
+		.selectDistinct({ year: sql<string>`substr(${visits.startsOn}, 1, 4)` })
+		.from(visits)
+		.orderBy(desc(sql`substr(${visits.startsOn}, 1, 4)`))
+		.all()
+		.map((r) => Number(r.year));
+	const countries = db
+		.selectDistinct({ country: organisations.country })
+		.from(visits)
+		.innerJoin(organisations, eq(visits.hostOrganisationId, organisations.id))
+		.all()
+		.map((r) => r.country);
+	return { years, countries };
 }

@@ -1,20 +1,42 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guards';
-import { listVisits } from '$lib/server/visits';
+import { can, isStaff } from '$lib/server/policy';
+import { listVisits, visitFacets } from '$lib/server/visits';
+import { listOrganisations, listThemes } from '$lib/server/organisations';
+import { positiveId } from '$lib/schemas/common';
 import { VISIT_STATUSES, type VisitStatus } from '$lib/enums';
 
 export const load: PageServerLoad = (event) => {
-	authorize(event, 'visit.list');
-	const params = event.url.searchParams;
-	const rawStatus = params.get('status');
+	const actor = authorize(event, 'visit.list');
+	const q = event.url.searchParams;
+	const db = getDb();
+	const own = actor.memberships.map((m) => m.organisationId);
 	// Unknown filters are ignored rather than refused: a mistyped link still shows the list.
-	const status = VISIT_STATUSES.includes(rawStatus as VisitStatus)
-		? (rawStatus as VisitStatus)
-		: undefined;
-	const page = Number.parseInt(params.get('page') ?? '1', 10);
+	const status = VISIT_STATUSES.find((s) => s === q.get('status')) as VisitStatus | undefined;
+	const year = Number(q.get('year'));
+	const filter = {
+		status,
+		organisationId: positiveId(q.get('org')) ?? undefined,
+		themeId: positiveId(q.get('theme')) ?? undefined,
+		country: /^[A-Z]{2}$/.test(q.get('country') ?? '') ? q.get('country')! : undefined,
+		year: Number.isInteger(year) && year > 1900 && year < 3000 ? year : undefined,
+		mine: q.get('mine') === '1' ? own : undefined,
+		sort: q.get('sort') === 'oldest' ? ('oldest' as const) : ('newest' as const),
+		page: positiveId(q.get('page')) ?? 1,
+		viewerOrganisations: isStaff(actor) ? null : own
+	};
 	return {
-		status: status ?? '',
-		...listVisits(getDb(), { status, page: Number.isFinite(page) ? page : 1 })
+		filter: { ...filter, mine: q.get('mine') === '1', status: status ?? '' },
+		...listVisits(db, filter),
+		options: {
+			organisations: listOrganisations(db).map((o) => ({ value: o.id, label: o.name })),
+			themes: listThemes(db),
+			...visitFacets(db)
+		},
+		canPropose:
+			isStaff(actor) ||
+			own.some((organisationId) => can(actor, 'visit.create', { organisationId })),
+		hasOrganisation: own.length > 0
 	};
 };

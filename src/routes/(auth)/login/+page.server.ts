@@ -15,7 +15,7 @@ import { fieldErrors, safeRedirect } from '$lib/schemas/common';
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo'), '/visits'));
+	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo'), '/'));
 	return {};
 };
 
@@ -44,6 +44,6 @@ export const actions: Actions = {
 		}
 		clearThrottle(db, key);
 		startSession(db, { cookies, url, request }, user.id);
-		redirect(303, safeRedirect(url.searchParams.get('redirectTo'), '/visits'));
+		redirect(303, safeRedirect(url.searchParams.get('redirectTo'), '/'));
 	}
 };

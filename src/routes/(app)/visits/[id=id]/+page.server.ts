@@ -1,12 +1,148 @@
-import { error } from '@sveltejs/kit';
-import type { PageServerLoad } from './$types';
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guards';
+import { can, counterparts } from '$lib/server/policy';
 import { getVisit } from '$lib/server/visits';
+import { entityHistory } from '$lib/server/audit';
+import { moveVisit, visitTarget } from '$lib/server/visit-workflow';
+import {
+	answerDates,
+	answerVisit,
+	openDateProposals,
+	proposeDates
+} from '$lib/server/visit-answers';
+import { answerSchema, datesSchema, reasonSchema } from '$lib/schemas/visit';
+import { fieldErrors, positiveId } from '$lib/schemas/common';
+import { TRANSITION_NAMES, type Transition } from '$lib/visit-states';
 
-export const load: PageServerLoad = (event) => {
-	authorize(event, 'visit.read');
+function visitFor(event: RequestEvent) {
+	const actor = authorize(event, 'visit.read');
 	const visit = getVisit(getDb(), Number(event.params.id));
 	if (!visit) error(404, 'Not found');
-	return { visit };
+	const target = { ...visitTarget(visit), id: visit.id, title: visit.title };
+	if (!can(actor, 'visit.see', target)) error(404, 'Not found');
+	const ctx = { actorId: actor.id, origin: event.url.origin };
+	return { actor, visit, target, ctx };
+}
+
+export const load: PageServerLoad = (event) => {
+	const { actor, visit, target } = visitFor(event);
+	const db = getDb();
+	const proposals = openDateProposals(db, visit.id);
+	return {
+		visit,
+		can: {
+			edit: can(actor, 'visit.edit', target),
+			...Object.fromEntries(
+				TRANSITION_NAMES.map((t) => [
+					t,
+					can(actor, 'visit.transition', { visit: target, transition: t })
+				])
+			)
+		} as Record<'edit' | Transition, boolean>,
+		datesFor: counterparts(target).filter((o) =>
+			can(actor, 'visit.proposeDates', { visit: target, organisationId: o })
+		),
+		answerFor: counterparts(target).filter((o) =>
+			can(actor, 'visit.answer', { visit: target, organisationId: o })
+		),
+		proposals: proposals.map((p) => ({
+			...p,
+			canAnswer: can(actor, 'visit.answerDates', { visit: target, proposedBy: p.organisationId })
+		})),
+		timeline: entityHistory(db, 'visit', visit.id)
+	};
+};
+
+/** The organisation a coordinator acts for on this visit, to name it in notifications. */
+function actingFor(
+	actor: ReturnType<typeof visitFor>['actor'],
+	target: ReturnType<typeof visitFor>['target']
+) {
+	return actor.memberships.find(
+		(m) =>
+			m.role === 'coordinator' &&
+			target.participants.some((p) => p.organisationId === m.organisationId)
+	)?.organisationId;
+}
+
+export const actions: Actions = {
+	move: async (event) => {
+		const { actor, target, ctx } = visitFor(event);
+		const form = await event.request.formData();
+		const transition = form.get('transition') as Transition;
+		if (!TRANSITION_NAMES.includes(transition)) error(400, 'Unknown transition');
+		if (!can(actor, 'visit.transition', { visit: target, transition })) error(403, 'Forbidden');
+		let reason: string | undefined;
+		if (transition === 'cancel') {
+			const parsed = reasonSchema.safeParse({ reason: form.get('reason') });
+			if (!parsed.success) return fail(400, { cancelErrors: fieldErrors(parsed.error) });
+			reason = parsed.data.reason;
+		}
+		if (!moveVisit(getDb(), ctx, target, transition, reason, actingFor(actor, target))) {
+			return fail(409, { conflict: true });
+		}
+		return { moved: transition };
+	},
+	answer: async (event) => {
+		const { actor, target, ctx } = visitFor(event);
+		const form = await event.request.formData();
+		const values = {
+			organisationId: form.get('organisationId'),
+			response: form.get('response'),
+			reason: form.get('reason')
+		};
+		const parsed = answerSchema.safeParse(values);
+		if (!parsed.success) error(400, 'Bad answer');
+		const { organisationId, response, reason } = parsed.data;
+		if (!can(actor, 'visit.answer', { visit: target, organisationId })) error(403, 'Forbidden');
+		if (response === 'declined' && !reason) {
+			return fail(400, {
+				answerFor: organisationId,
+				answerErrors: { reason: 'required' as const }
+			});
+		}
+		answerVisit(getDb(), ctx, target, organisationId, response, reason);
+		return { answered: response };
+	},
+	dates: async (event) => {
+		const { actor, target, ctx } = visitFor(event);
+		const form = await event.request.formData();
+		const values = Object.fromEntries(
+			['organisationId', 'startsOn', 'endsOn', 'note'].map((k) => [
+				k,
+				String(form.get(k) ?? '').slice(0, 2100)
+			])
+		);
+		const parsed = datesSchema.safeParse(values);
+		if (!parsed.success) {
+			return fail(400, {
+				answerFor: Number(values.organisationId),
+				dateValues: values,
+				dateErrors: fieldErrors(parsed.error)
+			});
+		}
+		if (
+			!can(actor, 'visit.answer', { visit: target, organisationId: parsed.data.organisationId })
+		) {
+			error(403, 'Forbidden');
+		}
+		proposeDates(getDb(), ctx, target, parsed.data);
+		return { datesProposed: true };
+	},
+	answerDates: async (event) => {
+		const { actor, target, ctx } = visitFor(event);
+		const form = await event.request.formData();
+		const proposalId = positiveId(form.get('proposalId'));
+		const proposal = openDateProposals(getDb(), target.id).find((p) => p.id === proposalId);
+		if (!proposal) error(404, 'Not found');
+		if (!can(actor, 'visit.answerDates', { visit: target, proposedBy: proposal.organisationId })) {
+			error(403, 'Forbidden');
+		}
+		const accept = form.get('accept') === 'yes';
+		if (!answerDates(getDb(), ctx, target, proposal.id, accept))
+			return fail(409, { conflict: true });
+		return { datesAnswered: accept ? 'accepted' : 'rejected' };
+	}
 };

@@ -54,6 +54,6 @@ export const actions: Actions = {
 			error(410, result.reason);
 		}
 		startSession(db, { cookies, url, request }, result.userId);
-		redirect(303, '/visits');
+		redirect(303, '/');
 	}
 };

@@ -1,0 +1,57 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { getDb } from '$lib/server/db';
+import { authorize } from '$lib/server/auth/guards';
+import { can } from '$lib/server/policy';
+import { getVisit } from '$lib/server/visits';
+import { listThemes } from '$lib/server/organisations';
+import { timeZoneList } from '$lib/server/admin';
+import { checkThemes, updateVisitDetails, visitTarget } from '$lib/server/visit-workflow';
+import { visitFormValues } from '$lib/server/visit-forms';
+import { editVisitSchema } from '$lib/schemas/visit';
+import { fieldErrors } from '$lib/schemas/common';
+
+function editable(event: RequestEvent) {
+	const actor = authorize(event, 'visit.read');
+	const visit = getVisit(getDb(), Number(event.params.id));
+	if (!visit || !can(actor, 'visit.see', visitTarget(visit))) error(404, 'Not found');
+	if (!can(actor, 'visit.edit', visitTarget(visit))) error(403, 'Forbidden');
+	return { actor, visit };
+}
+
+const savedValues = (visit: NonNullable<ReturnType<typeof getVisit>>) => ({
+	...visit,
+	expectedSize: visit.expectedSize ?? '',
+	themeIds: visit.themes.map((t) => String(t.id))
+});
+
+export const load: PageServerLoad = (event) => {
+	const { visit } = editable(event);
+	return { visit: savedValues(visit), themes: listThemes(getDb()), zones: timeZoneList() };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { actor, visit } = editable(event);
+		const values = visitFormValues(await event.request.formData());
+		const parsed = editVisitSchema.safeParse(values);
+		const errors = parsed.success
+			? checkThemes(getDb(), parsed.data.themeIds)
+			: fieldErrors(parsed.error);
+		if (!parsed.success || Object.keys(errors).length) return fail(400, { values, errors });
+		const { version, ...details } = parsed.data;
+		const ctx = { actorId: actor.id, origin: event.url.origin };
+		if (updateVisitDetails(getDb(), ctx, visit.id, version, details) === 'stale') {
+			// Their input stays; the form now names the current version, so saving again is a
+			// deliberate choice made after seeing what changed.
+			const current = getVisit(getDb(), visit.id)!;
+			return fail(409, {
+				values: { ...values, version: String(current.version) },
+				errors: {},
+				stale: true,
+				current: savedValues(current)
+			});
+		}
+		redirect(303, `/visits/${visit.id}?done=saved`);
+	}
+};

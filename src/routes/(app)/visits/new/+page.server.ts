@@ -1,0 +1,64 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { getDb } from '$lib/server/db';
+import { authorize } from '$lib/server/auth/guards';
+import { can, isStaff } from '$lib/server/policy';
+import { activeOrganisations, listThemes } from '$lib/server/organisations';
+import { timeZoneList } from '$lib/server/admin';
+import { checkParties, createVisit } from '$lib/server/visit-workflow';
+import { readDetails, readParties, visitFormValues, withHostZone } from '$lib/server/visit-forms';
+
+function proposer(event: RequestEvent) {
+	const actor = authorize(event, 'visit.list');
+	const staff = isStaff(actor);
+	const own = actor.memberships.filter((m) => m.role === 'coordinator');
+	if (!staff && !own.length) error(404, 'Not found');
+	return { actor, staff, own };
+}
+
+export const load: PageServerLoad = (event) => {
+	const { staff, own } = proposer(event);
+	const db = getDb();
+	const organisations = activeOrganisations(db);
+	return {
+		staff,
+		own: organisations.filter((o) => own.some((m) => m.organisationId === o.id)),
+		organisations,
+		themes: listThemes(db),
+		zones: timeZoneList()
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { actor, staff } = proposer(event);
+		const form = await event.request.formData();
+		const send = form.get('intent') === 'send';
+		const values = visitFormValues(form);
+		const db = getDb();
+		const parties = readParties(values, staff);
+		const hostZone = parties.ok
+			? activeOrganisations(db).find((o) => o.id === parties.data.hostId)?.timeZone
+			: undefined;
+		const details = readDetails(withHostZone(values, hostZone));
+		const errors = { ...(parties.ok ? {} : parties.errors), ...(details.ok ? {} : details.errors) };
+		if (parties.ok && details.ok)
+			Object.assign(errors, checkParties(db, parties.data, details.data));
+		// An empty zone means the host's: with no host chosen yet there is nothing to report.
+		if (!parties.ok && !String(values.timeZone ?? '').trim()) delete errors.timeZone;
+		if (!parties.ok || !details.ok || Object.keys(errors).length) {
+			return fail(400, { values, errors });
+		}
+		if (!can(actor, 'visit.create', { organisationId: staff ? null : parties.data.proposerId })) {
+			error(403, 'Forbidden');
+		}
+		const id = createVisit(
+			db,
+			{ actorId: actor.id, origin: event.url.origin },
+			parties.data,
+			details.data,
+			send
+		);
+		redirect(303, `/visits/${id}?done=${send ? 'sent' : 'draft'}`);
+	}
+};
