@@ -12,6 +12,7 @@ import {
 import { resolveLocale, withLocale } from '$lib/server/locale';
 import { seedDemo } from '$lib/server/demo/seed';
 import { startMailer } from '$lib/server/mailer';
+import { appOrigin, startJobs } from '$lib/server/jobs';
 import { countUsers, firstAdminInvitation } from '$lib/server/invitations';
 import { LOCALE_COOKIE, textDirection } from '$lib/i18n';
 
@@ -30,7 +31,9 @@ export const init: ServerInit = async () => {
 			process.env.MAIL_FROM || 'Passerelle <no-reply@localhost>'
 		);
 	}
-	const origin = process.env.ORIGIN || `http://localhost:${process.env.PORT || 3000}`;
+	const origin = appOrigin();
+	// Unit tests import server modules but never start a server; keep their timers out anyway.
+	if (!process.env.VITEST) startJobs(db, { origin });
 	const link = firstAdminInvitation(db, origin);
 	if (link) {
 		console.log(

@@ -4,14 +4,17 @@ import type { NotificationKind, Locale, VisitStatus } from '$lib/enums';
 import { m } from './index';
 import { formatDateRange } from './format';
 import { statusLabel } from './labels';
+import { isolateNames } from './bidi';
 
 export type NotificationPayload = Record<string, string | number>;
 
 export function notificationText(
 	kind: NotificationKind,
-	p: NotificationPayload,
+	raw: NotificationPayload,
 	locale: Locale
 ): string {
+	// In an Arabic sentence, French names need isolating to keep their place (page and e-mail).
+	const p = locale === 'ar' ? isolateNames(raw) : raw;
 	const o = { locale };
 	const title = String(p.title ?? '');
 	const organisation = String(p.organisation || m.notify_network({}, o));

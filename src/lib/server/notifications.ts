@@ -1,7 +1,7 @@
 // In-app notifications, each also an e-mail through the outbox, both written in the transaction
 // of the change that causes them.
-import { and, eq, inArray, ne } from 'drizzle-orm';
-import type { Tx } from './db';
+import { and, count, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import type { DB, Tx } from './db';
 import { memberships, notifications, users } from './db/schema';
 import { enqueueMail } from './outbox';
 import { m } from '$lib/i18n';
@@ -60,4 +60,70 @@ export function notify(tx: Tx, notice: Notice) {
 		});
 	}
 	return recipients.length;
+}
+
+export const NOTIFICATIONS_PAGE_SIZE = 20;
+
+/** One page of a user's notifications, newest first; nobody else's are ever selected. */
+export function listNotifications(db: DB, userId: number, page = 1) {
+	const mine = eq(notifications.userId, userId);
+	const total = db.select({ n: count() }).from(notifications).where(mine).get()?.n ?? 0;
+	const pages = Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE));
+	const current = Math.min(Math.max(1, page), pages);
+	const items = db
+		.select({
+			id: notifications.id,
+			kind: notifications.kind,
+			visitId: notifications.visitId,
+			payload: notifications.payload,
+			createdAt: notifications.createdAt,
+			readAt: notifications.readAt
+		})
+		.from(notifications)
+		.where(mine)
+		.orderBy(desc(notifications.createdAt), desc(notifications.id))
+		.limit(NOTIFICATIONS_PAGE_SIZE)
+		.offset((current - 1) * NOTIFICATIONS_PAGE_SIZE)
+		.all();
+	return { items, total, unread: unreadCount(db, userId), page: current, pages };
+}
+
+/** Read on every page for the header: served by notifications_user_idx (user_id, read_at). */
+export function unreadCount(db: DB, userId: number): number {
+	return (
+		db
+			.select({ n: count() })
+			.from(notifications)
+			.where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+			.get()?.n ?? 0
+	);
+}
+
+/**
+ * Marks one of the user's notifications read (the first reading time is kept) and says where it
+ * leads; null when it is not theirs or does not exist, which the route answers with 404.
+ */
+export function markRead(db: DB, userId: number, id: number, now = new Date()) {
+	const row = db
+		.select({ visitId: notifications.visitId, readAt: notifications.readAt })
+		.from(notifications)
+		.where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+		.get();
+	if (!row) return null;
+	if (!row.readAt) {
+		db.update(notifications)
+			.set({ readAt: now })
+			.where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+			.run();
+	}
+	return { visitId: row.visitId };
+}
+
+/** Marks every unread notification of the user read; returns how many were unread. */
+export function markAllRead(db: DB, userId: number, now = new Date()): number {
+	return db
+		.update(notifications)
+		.set({ readAt: now })
+		.where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+		.run().changes;
 }

@@ -2,9 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { createTestDb } from '../db/test-db';
 import type { DB } from '../db';
-import { organisations, users, visitOrganisations, visits } from '../db/schema';
+import { notifications, organisations, users, visitOrganisations, visits } from '../db/schema';
 import { authenticate } from '../users';
 import { getVisit } from '../visits';
+import { unreadCount } from '../notifications';
 import { seedDemo } from './seed';
 import { DEMO_PASSWORD, DEMO_USERS } from './data';
 
@@ -95,6 +96,23 @@ describe('demo network', () => {
 		expect(v.host?.shortName).toBe('DT');
 		expect(v.host?.response).toBe('invited');
 		expect(v.createdAt.toISOString().slice(0, 10)).toBe('2026-11-02');
+	});
+
+	it('has told the Dispensaire Trottoir coordinator about the RACINES proposal, unread', () => {
+		const dt = db
+			.select()
+			.from(users)
+			.where(eq(users.email, 'coordinator@dispensaire-trottoir.example.org'))
+			.get()!;
+		const proposal = visitByTitle('pédagogie préscolaire');
+		const mine = db.select().from(notifications).where(eq(notifications.userId, dt.id)).all();
+		expect(mine.find((n) => n.visitId === proposal.id)).toMatchObject({
+			kind: 'visit_proposed',
+			payload: { organisation: 'RACINES' },
+			readAt: null
+		});
+		expect(unreadCount(db, dt.id)).toBe(3);
+		expect(db.select().from(notifications).all()).toHaveLength(mine.length);
 	});
 
 	it('gives every visit exactly one host', () => {

@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import type { DB } from '../db';
 import {
 	memberships,
+	notifications,
 	organisationThemes,
 	organisations,
 	themes,
@@ -14,6 +15,7 @@ import { hashPassword } from '../auth/password';
 import { recordAudit } from '../audit';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './data';
 import { demoVisits } from './visits';
+import { demoNotifications } from './notifications';
 
 export function isEmpty(db: DB) {
 	return (db.select({ n: count() }).from(organisations).get()?.n ?? 0) === 0;
@@ -47,12 +49,15 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
 			}
 		}
 		const orgId = (key: string) => orgIds.get(key)!;
+		const userIds = new Map<string, number>();
+		const visitIds = new Map<string, number>();
 		for (const { organisation, role, ...user } of DEMO_USERS) {
 			const { id } = tx
 				.insert(users)
 				.values({ ...user, passwordHash })
 				.returning({ id: users.id })
 				.get();
+			userIds.set(user.email, id);
 			tx.insert(memberships)
 				.values({ userId: id, organisationId: orgId(organisation), role })
 				.run();
@@ -79,6 +84,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
 				})
 				.returning({ id: visits.id })
 				.get();
+			visitIds.set(v.title, id);
 			for (const o of v.organisations) {
 				tx.insert(visitOrganisations)
 					.values({
@@ -103,6 +109,17 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
 				changes: { status: 'proposed' },
 				at: v.proposedAt
 			});
+		}
+		for (const n of demoNotifications(now)) {
+			tx.insert(notifications)
+				.values({
+					userId: userIds.get(n.to)!,
+					kind: n.kind,
+					visitId: visitIds.get(n.visit)!,
+					payload: n.payload,
+					createdAt: n.at
+				})
+				.run();
 		}
 	});
 	return true;
