@@ -5,6 +5,10 @@ import { ACCOUNTS, setLanguage, signIn } from '../pages/session';
 // axe-core on the main pages, in French and in Arabic (right to left): no serious or critical
 // violation. Lesser ones are printed so they can be looked at.
 const PAGES = [
+	'/',
+	'/visits/new',
+	'/visits/5/edit',
+	'/notifications',
 	'/visits',
 	'/visits/1',
 	'/organisations',
@@ -18,6 +22,9 @@ const PAGES = [
 	'/admin/audit',
 	'/invitations'
 ];
+
+// Sixteen pages through axe take longer than the default 30 s on a 2-core machine.
+test.setTimeout(180_000);
 
 for (const locale of ['fr', 'ar']) {
 	test(`axe finds no serious violation on the main pages in ${locale}`, async ({

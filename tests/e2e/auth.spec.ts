@@ -5,6 +5,8 @@ test.describe('signing in', () => {
 	for (const [role, email] of Object.entries(ACCOUNTS)) {
 		test(`the ${role} demo account signs in and sees the visits`, async ({ page }) => {
 			await signIn(page, email);
+			await expect(page.getByRole('heading', { level: 1, name: /^Bonjour / })).toBeVisible();
+			await page.getByRole('navigation').getByRole('link', { name: 'Visites' }).click();
 			await expect(page.getByRole('heading', { level: 1, name: 'Visites' })).toBeVisible();
 			await expect(
 				page.getByRole('link', {

@@ -30,9 +30,11 @@ test('an empty database offers only the printed first-admin link, which works on
 	await page.getByLabel('Nouveau mot de passe').fill('un mot de passe solide');
 	await page.getByLabel('Langue préférée').selectOption('en');
 	await page.getByRole('button', { name: 'Créer mon compte' }).click();
-	await expect(page).toHaveURL(`${EMPTY}/visits`);
+	await expect(page).toHaveURL(`${EMPTY}/`);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await expect(page.getByRole('navigation').getByRole('link', { name: 'Admin' })).toBeVisible();
+	await expect(page.getByText('Nothing is waiting for your answer.')).toBeVisible();
+	await page.goto(`${EMPTY}/visits`);
 	await expect(page.getByText('No visits yet.')).toBeVisible();
 
 	const again = await page.goto(link!);

@@ -4,6 +4,9 @@ import { ACCOUNTS, setLanguage, signIn } from '../pages/session';
 // Every main page, in each language, on a phone: nothing wider than the screen. The screenshots
 // land in test-results/screens/ for people to look at.
 const PAGES = [
+	'/',
+	'/visits/new',
+	'/notifications',
 	'/visits',
 	'/visits/1',
 	'/visits/3',
