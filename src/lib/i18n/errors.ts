@@ -19,7 +19,10 @@ export function errorText(
 		invalid_time_zone: m.form_invalid_time_zone,
 		email_taken: m.form_email_taken,
 		taken: m.form_taken,
-		invalid: m.form_invalid
+		invalid: m.form_invalid,
+		invalid_datetime: m.form_invalid_datetime,
+		departure_before_arrival: m.form_departure_before_arrival,
+		not_member: m.form_not_member
 	};
 	return (specific[code] ?? general[code])();
 }

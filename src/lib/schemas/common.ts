@@ -12,7 +12,10 @@ export const ERROR_CODES = [
 	'invalid_time_zone',
 	'email_taken',
 	'taken',
-	'invalid'
+	'invalid',
+	'invalid_datetime',
+	'departure_before_arrival',
+	'not_member'
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -102,3 +102,17 @@ export function isInProgress(
 	const today = format(new TZDate(now, visit.timeZone), 'yyyy-MM-dd');
 	return visit.startsOn <= today && today <= visit.endsOn;
 }
+
+// Imported inline so this helper stays a self-contained block at the end of the file.
+type VisitTarget = import('./policy').VisitTarget;
+
+/** What the policy needs to know about a visit, from what `getVisit` returns. */
+export function visitTarget(visit: NonNullable<ReturnType<typeof getVisit>>): VisitTarget {
+	const { kind, status, hostOrganisationId, proposerOrganisationId } = visit;
+	const participants = [
+		...(visit.host ? [visit.host] : []),
+		...visit.visitors,
+		...visit.facilitators
+	].map(({ organisationId, role, response }) => ({ organisationId, role, response }));
+	return { kind, status, hostOrganisationId, proposerOrganisationId, participants };
+}
