@@ -3,7 +3,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from './db';
 import { authorize } from './auth/guards';
-import { can, type Actor } from './policy';
+import { can } from './policy';
 import { getVisit, visitTarget } from './visits';
 import { getDelegate } from './delegates';
 import { keptValues } from './admin';
@@ -24,7 +24,7 @@ export function delegationVisit(event: Event) {
 export type DelegationVisit = ReturnType<typeof delegationVisit>;
 
 export function canManage({ actor, target }: DelegationVisit, organisationId: number) {
-	return can(actor as Actor, 'delegate.manage', { visit: target, organisationId });
+	return can(actor, 'delegate.manage', { visit: target, organisationId });
 }
 
 /** A change to this organisation's delegates, or 403. */
