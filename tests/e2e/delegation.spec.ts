@@ -80,6 +80,21 @@ test('a coordinator records their delegates, fixes bad input, edits and removes 
 	await expect(page.getByLabel('Fonction')).toHaveValue('Monitrice principale');
 	await page.screenshot(shot('delegation-edit-errors-fr'));
 	await page.getByLabel('Nom').fill('Mariam Test');
+
+	// Meanwhile someone else saves this delegate: the stale form is stopped, with the input kept.
+	const editUrl = page.url();
+	const other = await post(page, editUrl + '?/save', {
+		name: 'Mariam Test',
+		function: 'Aide-monitrice',
+		travel: 'to_book',
+		visa: 'not_needed',
+		accommodation: 'to_arrange',
+		version: (await page.locator('input[name="version"]').inputValue())!
+	});
+	expect(other.status()).toBe(303);
+	await page.getByRole('button', { name: 'Enregistrer' }).click();
+	await expect(page.getByRole('alert')).toContainText("Quelqu'un a modifié ce délégué");
+	await expect(page.getByLabel('Fonction')).toHaveValue('Monitrice principale');
 	await page.getByLabel('Voyage').selectOption({ label: 'Réservé' });
 	await page.getByLabel('Hébergement').selectOption({ label: 'Réservé' });
 	await page.getByLabel('Arrivée').fill(`${day(59)}T09:30`);

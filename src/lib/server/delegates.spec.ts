@@ -10,6 +10,7 @@ import { actorOf } from './users';
 import { can } from './policy';
 import {
 	addDelegate,
+	delegateVersion,
 	delegationOf,
 	getDelegate,
 	missingLogisticsCount,
@@ -198,6 +199,19 @@ describe('adding, editing and removing delegates', () => {
 		expect(audit('deleted')[0].changes).toMatchObject({ name: 'Mariam', organisationId: dt });
 	});
 
+	it('gives the edit form a fingerprint that any saved change alters', () => {
+		const d = db.select().from(delegates).all()[0];
+		expect(delegateVersion({ ...d })).toBe(delegateVersion(d));
+		expect(delegateVersion({ ...d, createdAt: new Date(0) })).toBe(delegateVersion(d));
+		for (const change of [
+			{ needs: 'végétarien' },
+			{ arrivesAt: null },
+			{ visa: 'refused' as const }
+		]) {
+			expect(delegateVersion({ ...d, ...change })).not.toBe(delegateVersion(d));
+		}
+	});
+
 	it('finds a delegate only through its own visit', () => {
 		const [v1, v5] = [visitId('classes préscolaires'), visitId('pédagogie')];
 		const someone = db.select().from(delegates).where(eq(delegates.visitId, v1)).all()[0];
@@ -219,6 +233,20 @@ describe('the delegation of a visit', () => {
 		expect(groups[1].delegates.find((d) => d.name === 'Awa')?.userName).toBe('Awa Sawadogo');
 		expect(total).toBe(5);
 		expect(incomplete).toEqual([]);
+	});
+
+	it('keeps showing delegates of an organisation that no longer takes part', () => {
+		const visit = getVisit(db, visitId('pédagogie'))!;
+		const aheed = orgOf(visitId('Cantines'), 'AHEED');
+		const { id } = db
+			.insert(delegates)
+			.values({ visitId: visit.id, organisationId: aheed, name: 'Dina Raouf' })
+			.returning({ id: delegates.id })
+			.get();
+		const last = delegationOf(db, visit).groups.at(-1)!;
+		expect(last.organisation).toMatchObject({ role: 'former', shortName: 'AHEED' });
+		expect(last.delegates.map((d) => d.name)).toEqual(['Dina Raouf']);
+		db.delete(delegates).where(eq(delegates.id, id)).run();
 	});
 
 	it('has the two RACINES representatives on the MAEECHA visit', () => {

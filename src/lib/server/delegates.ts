@@ -2,9 +2,10 @@
 // that says what is still missing before departure.
 import { and, asc, count, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { DB, Tx } from './db';
-import { delegates, memberships, users } from './db/schema';
+import { createHash } from 'node:crypto';
+import { delegates, memberships, organisations, users } from './db/schema';
 import { recordAudit } from './audit';
-import type { DelegateInput } from '$lib/schemas/delegate';
+import { DELEGATE_FIELDS, type DelegateInput } from '$lib/schemas/delegate';
 import { dateWarnings, missingLogistics } from '$lib/delegation';
 
 export type Delegate = typeof delegates.$inferSelect;
@@ -36,16 +37,22 @@ export function missingLogisticsCount(db: DB, visitId: number): number {
 	return visitsMissingLogistics(db, [visitId]).get(visitId) ?? 0;
 }
 
-/** A visit's delegates with the name of their linked account, in a stable order. */
+/** A visit's delegates with their organisation and linked account, in a stable order. */
 export function listDelegates(db: DB, visitId: number) {
 	return db
-		.select({ delegate: delegates, userName: users.name })
+		.select({
+			delegate: delegates,
+			userName: users.name,
+			organisationName: organisations.name,
+			organisationShortName: organisations.shortName
+		})
 		.from(delegates)
+		.innerJoin(organisations, eq(delegates.organisationId, organisations.id))
 		.leftJoin(users, eq(delegates.userId, users.id))
 		.where(eq(delegates.visitId, visitId))
 		.orderBy(asc(delegates.organisationId), asc(delegates.name), asc(delegates.id))
 		.all()
-		.map((r) => ({ ...r.delegate, userName: r.userName }));
+		.map(({ delegate, ...rest }) => ({ ...delegate, ...rest }));
 }
 
 type VisitDates = { startsOn: string; endsOn: string };
@@ -64,12 +71,23 @@ export function delegationOf(db: DB, visit: VisitForDelegation) {
 		missing: missingLogistics(d),
 		warnings: dateWarnings(visit, d)
 	}));
-	const organisations = [
+	const participants: Participant[] = [
 		...(visit.host ? [visit.host] : []),
 		...visit.visitors,
 		...visit.facilitators
 	];
-	const groups = organisations.map((org) => ({
+	// Delegates of an organisation that no longer takes part stay visible, in a group of their own.
+	const former = new Map<number, Participant>();
+	for (const d of all) {
+		if (participants.some((p) => p.organisationId === d.organisationId)) continue;
+		former.set(d.organisationId, {
+			organisationId: d.organisationId,
+			role: 'former',
+			name: d.organisationName,
+			shortName: d.organisationShortName
+		});
+	}
+	const groups = [...participants, ...former.values()].map((org) => ({
 		organisation: org,
 		delegates: all.filter((d) => d.organisationId === org.organisationId)
 	}));
@@ -103,6 +121,15 @@ export function getDelegate(db: DB, visitId: number, delegateId: number) {
 		.from(delegates)
 		.where(and(eq(delegates.id, delegateId), eq(delegates.visitId, visitId)))
 		.get();
+}
+
+/**
+ * A fingerprint of what the edit form shows. The form sends back the one it was drawn from, so a
+ * save over someone else's change is noticed instead of silently undoing it.
+ */
+export function delegateVersion(d: Delegate): string {
+	const fields = JSON.stringify(DELEGATE_FIELDS.map((key) => d[key]));
+	return createHash('sha256').update(fields).digest('base64url').slice(0, 16);
 }
 
 export type SaveResult = { ok: true; id: number } | { ok: false; field: 'userId' };
