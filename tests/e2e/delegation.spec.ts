@@ -213,6 +213,30 @@ test('a completed visit reads as history, and its CSV has every delegate', async
 	await expect(page.getByText('Télécharger la délégation (CSV)')).toHaveCount(0);
 });
 
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('adding, fixing and removing a delegate work as plain forms', async ({ page }) => {
+		await signIn(page, ACCOUNTS.dtCoordinator);
+		await openDelegation(page, PROPOSAL);
+		const dt = section(page, 'Dispensaire Trottoir');
+		await dt.getByText('Ajouter un délégué (DT)').click();
+		await dt.getByLabel('Nom').fill('Sans Script');
+		await dt.getByLabel('Adresse e-mail').fill('pas-une-adresse');
+		await dt.getByRole('button', { name: 'Ajouter un délégué' }).click();
+		await expect(dt.getByText("Cette adresse e-mail n'est pas valide.")).toBeVisible();
+		await expect(dt.getByLabel('Nom')).toHaveValue('Sans Script');
+		await dt.getByLabel('Adresse e-mail').fill('sans.script@dispensaire-trottoir.example.org');
+		await dt.getByRole('button', { name: 'Ajouter un délégué' }).click();
+		await expect(page.getByRole('status')).toContainText('Délégué ajouté : Sans Script.');
+		const card = dt.locator('li.delegate', { hasText: 'Sans Script' });
+		await card.getByText('Retirer…').click();
+		await card.getByRole('button', { name: 'Oui, retirer' }).click();
+		await expect(page.getByRole('status')).toHaveText('Délégué retiré : Sans Script.');
+		await expect(dt).toContainText('Aucun délégué pour le moment.');
+	});
+});
+
 test.describe('in Arabic and on a phone', () => {
 	test.afterEach(async ({ page }) => {
 		if (page.url().startsWith('http')) await setLanguage(page, 'fr');
@@ -224,6 +248,14 @@ test.describe('in Arabic and on a phone', () => {
 		await page.setViewportSize({ width: 360, height: 740 });
 		await page.getByText('Ajouter un délégué (DT)').click();
 		await page.screenshot(shot('delegation-phone-fr'));
+		for (const [locale, heading] of [
+			['en', 'Delegation'],
+			['es', 'Delegación']
+		] as const) {
+			await setLanguage(page, locale);
+			await page.goto(url);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+		}
 		await setLanguage(page, 'ar');
 		for (const target of [url, url.replace(/\d+\/delegation$/, '1/delegation')]) {
 			await page.goto(target);
