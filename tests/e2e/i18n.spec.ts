@@ -27,6 +27,7 @@ test('in Arabic the layout mirrors: the brand sits on the right, the text starts
 	page
 }) => {
 	await signIn(page, ACCOUNTS.keoogoCoordinator);
+	await page.goto('/visits');
 	await switchLanguage(page, 'العربية');
 	const width = page.viewportSize()!.width;
 	const brand = (await page.locator('.brand').boundingBox())!;
@@ -54,13 +55,14 @@ test("the browser's language is used before anyone chooses", async ({ browser })
 
 test('a chosen language follows the user to another device', async ({ page, browser }) => {
 	await signIn(page, ACCOUNTS.dtCoordinator);
+	await page.goto('/visits');
 	await switchLanguage(page, 'English');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Visits');
 
 	// A fresh browser whose language is French: the saved preference wins once signed in.
 	const other = await browser.newContext({ locale: 'fr-FR' });
 	const page2 = await other.newPage();
-	await signIn(page2, ACCOUNTS.dtCoordinator);
+	await signIn(page2, ACCOUNTS.dtCoordinator, undefined, { keepLanguage: true });
 	await expect(page2.locator('html')).toHaveAttribute('lang', 'en');
 	await expect(page2.getByRole('navigation').getByRole('link', { name: 'Lessons' })).toBeVisible();
 	await other.close();

@@ -8,13 +8,26 @@ export const ACCOUNTS = {
 	keoogoMember: 'member@keoogo.example.org'
 } as const;
 
-/** Signs in through the login form (labels in French, the default language). */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+/**
+ * Signs in through the login form (labels in French, the default language). The demo accounts
+ * are shared: if a test that failed half-way left one in another language, French is put back
+ * (unless `keepLanguage`, for the tests about that preference) so one failure does not cascade.
+ */
+export async function signIn(
+	page: Page,
+	email: string,
+	password = DEMO_PASSWORD,
+	{ keepLanguage = false } = {}
+) {
 	await page.goto('/login');
 	await page.getByLabel('Adresse e-mail').fill(email);
 	await page.getByLabel('Mot de passe').fill(password);
 	await page.getByRole('button', { name: 'Se connecter' }).click();
 	await expect(page).toHaveURL(/:\d+\/$/);
+	if (!keepLanguage && (await page.locator('html').getAttribute('lang')) !== 'fr') {
+		await setLanguage(page, 'fr');
+		await page.goto('/');
+	}
 }
 
 /** Chooses a language with the header's switcher, as a person would. */

@@ -23,7 +23,10 @@ export function errorText(
 		end_before_start: m.form_end_before_start,
 		same_organisation: m.form_same_organisation,
 		stale: m.form_stale,
-		invalid: m.form_invalid
+		invalid: m.form_invalid,
+		invalid_datetime: m.form_invalid_datetime,
+		departure_before_arrival: m.form_departure_before_arrival,
+		not_member: m.form_not_member
 	};
 	return (specific[code] ?? general[code])();
 }

@@ -16,7 +16,10 @@ export const ERROR_CODES = [
 	'end_before_start',
 	'same_organisation',
 	'stale',
-	'invalid'
+	'invalid',
+	'invalid_datetime',
+	'departure_before_arrival',
+	'not_member'
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -2,6 +2,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guards';
 import { isStaff } from '$lib/server/policy';
+import { visitsMissingLogistics } from '$lib/server/delegates';
 import {
 	awaitingMyAnswer,
 	datesAwaitingMyAnswer,
@@ -17,12 +18,20 @@ export const load: PageServerLoad = (event) => {
 	const coordinated = actor.memberships
 		.filter((m) => m.role === 'coordinator')
 		.map((m) => m.organisationId);
+	const upcoming = upcomingVisits(db, own);
+	const missing = visitsMissingLogistics(
+		db,
+		upcoming.map((v) => v.id)
+	);
 	return {
 		name: actor.name,
+		logistics: upcoming
+			.filter((v) => missing.get(v.id))
+			.map((v) => ({ ...v, missing: missing.get(v.id) ?? 0 })),
 		awaiting: awaitingMyAnswer(db, coordinated),
 		dates: datesAwaitingMyAnswer(db, coordinated),
 		drafts: myDrafts(db, own),
-		upcoming: upcomingVisits(db, own),
+		upcoming,
 		stale: isStaff(actor) ? staleProposals(db) : null,
 		canPropose: isStaff(actor) || coordinated.length > 0
 	};

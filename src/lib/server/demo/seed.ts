@@ -1,6 +1,7 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import {
+	delegates,
 	memberships,
 	notifications,
 	organisationThemes,
@@ -16,6 +17,7 @@ import { recordAudit } from '../audit';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './data';
 import { demoVisits } from './visits';
 import { demoNotifications } from './notifications';
+import { demoDelegates } from './delegates';
 
 export function isEmpty(db: DB) {
 	return (db.select({ n: count() }).from(organisations).get()?.n ?? 0) === 0;
@@ -99,6 +101,15 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
 			for (const slug of v.themes) {
 				tx.insert(visitThemes)
 					.values({ visitId: id, themeId: themeId(slug) })
+					.run();
+			}
+			for (const { visit, organisation, account, ...d } of demoDelegates(now)) {
+				if (!v.title.startsWith(visit)) continue;
+				const user = account
+					? tx.select({ id: users.id }).from(users).where(eq(users.email, account)).get()
+					: undefined;
+				tx.insert(delegates)
+					.values({ ...d, visitId: id, organisationId: orgId(organisation), userId: user?.id })
 					.run();
 			}
 			recordAudit(tx, {

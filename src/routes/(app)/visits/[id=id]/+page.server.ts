@@ -5,6 +5,7 @@ import { authorize } from '$lib/server/auth/guards';
 import { can, counterparts } from '$lib/server/policy';
 import { getVisit } from '$lib/server/visits';
 import { entityHistory } from '$lib/server/audit';
+import { missingLogisticsCount } from '$lib/server/delegates';
 import { moveVisit, visitTarget } from '$lib/server/visit-workflow';
 import {
 	answerDates,
@@ -51,7 +52,8 @@ export const load: PageServerLoad = (event) => {
 			...p,
 			canAnswer: can(actor, 'visit.answerDates', { visit: target, proposedBy: p.organisationId })
 		})),
-		timeline: entityHistory(db, 'visit', visit.id)
+		timeline: entityHistory(db, 'visit', visit.id),
+		missingLogistics: missingLogisticsCount(db, visit.id)
 	};
 };
 
