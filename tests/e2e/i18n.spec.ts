@@ -5,6 +5,7 @@ test('the language switcher translates the app, and Arabic is mirrored with Lati
 	page
 }) => {
 	await signIn(page, ACCOUNTS.keoogoMember);
+	await page.goto('/visits');
 	const expectations = [
 		{ endonym: 'English', lang: 'en', dir: 'ltr', heading: 'Visits', status: 'Completed' },
 		{ endonym: 'Español', lang: 'es', dir: 'ltr', heading: 'Visitas', status: 'Realizada' },

@@ -77,6 +77,26 @@ test('KEOOGO proposes, Dispensaire Trottoir proposes other dates, KEOOGO accepts
 	await expect(keoogo.locator('.meta')).toContainText('Acceptée');
 	await expect(keoogo.getByText('5–10 avril 2027', { exact: true })).toBeVisible();
 
+	// Both sides record their delegates; the checklist says what is still missing.
+	await keoogo.goto(`${visitUrl}/delegation`);
+	const ours = keoogo.locator('section.organisation', { hasText: 'KEOOGO' });
+	await ours.getByText('Ajouter un délégué (KEOOGO)').click();
+	await ours.getByLabel('Nom').fill('Monitrice KEOOGO');
+	await ours.getByLabel('Fonction').fill('Monitrice du préscolaire');
+	await ours.getByLabel('Arrivée').fill('2027-04-04T16:00');
+	await ours.getByRole('button', { name: 'Ajouter un délégué' }).click();
+	await expect(keoogo.locator('.checklist .summary')).toContainText('1 sur 1');
+	await dt.goto(`${visitUrl}/delegation`);
+	const theirs = dt.locator('section.organisation', { hasText: 'Dispensaire Trottoir' });
+	await theirs.getByText('Ajouter un délégué (DT)').click();
+	await theirs.getByLabel('Nom').fill('Directrice DT');
+	await theirs.getByLabel('Fonction').fill('Directrice');
+	await theirs.getByRole('button', { name: 'Ajouter un délégué' }).click();
+	await expect(dt.locator('.checklist .summary')).toContainText('sur 2');
+	await shot(dt, 'visit-flow-delegation-fr');
+	await keoogo.goto(visitUrl);
+	await expect(keoogo.getByText(/Logistique incomplète/)).toBeVisible();
+
 	// A member may read but not confirm: 403, nothing changes.
 	const member = await as(browser, ACCOUNTS.keoogoMember);
 	const origin = new URL(visitUrl).origin;

@@ -63,10 +63,14 @@ test('staff run a five-organisation meeting in which one declines', async ({ bro
 	await dt.getByText('Décliner…').click();
 	await dt.getByRole('button', { name: 'Décliner la proposition' }).click();
 	await expect(dt.getByText('Ce champ est obligatoire.')).toBeVisible();
-	await dt.getByLabel(/Raison/).fill('Nos équipes sont en formation cette semaine-là.');
+	await dt
+		.getByLabel(/Raison \(elle sera transmise/)
+		.fill('Nos équipes sont en formation cette semaine-là.');
 	await dt.getByRole('button', { name: 'Décliner la proposition' }).click();
 	await expect(dt.getByRole('status')).toContainText('Réponse enregistrée');
 	await expect(dt.locator('.meta')).toContainText('Acceptée');
+	// An invited organisation does not cancel the whole meeting.
+	await expect(dt.getByText('Annuler la visite…')).toHaveCount(0);
 
 	// Staff answer for RACINES; AHEED has not answered yet. The page shows who said what.
 	await staff.goto(url);

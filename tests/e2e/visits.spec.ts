@@ -3,10 +3,16 @@ import { ACCOUNTS, signIn } from '../pages/session';
 
 test.beforeEach(async ({ page }) => {
 	await signIn(page, ACCOUNTS.keoogoCoordinator);
+	await page.goto('/visits');
 });
 
+// Other specs add visits to the shared demo database, so counts here are of what the demo seeds
+// in years no other spec touches.
 test('the visits list shows the seeded visits with host, dates and status', async ({ page }) => {
-	await expect(page.getByText('Visites : 5')).toBeVisible();
+	await page.getByLabel('Année').selectOption('2024');
+	await page.getByRole('button', { name: 'Filtrer' }).click();
+	await expect(page).toHaveURL(/year=2024/);
+	await expect(page.locator('li.card').first()).toBeVisible();
 	const card = page.locator('li.card', { hasText: 'Observer les classes préscolaires' });
 	await expect(card).toContainText('Dispensaire Trottoir');
 	await expect(card).toContainText('KEOOGO');
@@ -18,10 +24,31 @@ test('the status filter narrows the list to the pending proposal', async ({ page
 	await page.getByLabel('Statut').selectOption('proposed');
 	await page.getByRole('button', { name: 'Filtrer' }).click();
 	await expect(page).toHaveURL(/status=proposed/);
+	const cards = page.locator('li.card');
+	await expect(cards.filter({ hasText: 'Découvrir la pédagogie préscolaire' })).toHaveCount(1);
+	for (const card of await cards.all()) await expect(card).toContainText('Proposée');
+});
+
+test('filters combine: organisation, host country, my organisations, oldest first', async ({
+	page
+}) => {
+	await page.getByLabel('Organisation', { exact: true }).selectOption({ label: 'RACINES' });
+	await page.getByLabel("Pays d'accueil").selectOption({ label: 'Comores' });
+	await page.getByLabel('Année').selectOption('2023');
+	await page.getByRole('button', { name: 'Filtrer' }).click();
 	await expect(page.getByText('Visites : 1')).toBeVisible();
-	await expect(page.locator('li.card')).toHaveCount(1);
-	await expect(page.locator('li.card')).toContainText('Découvrir la pédagogie préscolaire');
-	await expect(page.locator('li.card')).toContainText('Proposée');
+	await expect(page.locator('li.card')).toContainText('MAEECHA');
+	await page.getByRole('link', { name: 'Tout afficher' }).click();
+	await page.getByLabel('Mes organisations').check();
+	await page.getByLabel('Ordre').selectOption('oldest');
+	await page.getByRole('button', { name: 'Filtrer' }).click();
+	await expect(page).toHaveURL(/mine=1/);
+	await expect(page.locator('li.card').first()).toBeVisible();
+	await expect(
+		page.locator('li.card', { hasText: 'Découvrir la pédagogie préscolaire' })
+	).toHaveCount(0);
+	await page.goto('/visits?org=abc&year=99999&status=nope&page=-3');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Visites');
 });
 
 test('a visit page shows its organisations and answers', async ({ page }) => {

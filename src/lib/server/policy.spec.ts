@@ -167,6 +167,15 @@ describe('visit rules: every transition × role', () => {
 			(a) => can(a, 'visit.proposeDates', { visit: visit('proposed'), organisationId: DT }),
 			[N, N, N, Y, N, Y]
 		],
+		[
+			'cancel a meeting one is only invited to',
+			(a) =>
+				can(a, 'visit.transition', {
+					visit: { ...visit('accepted'), kind: 'meeting', proposerOrganisationId: DT },
+					transition: 'cancel'
+				}),
+			[N, N, N, Y, N, Y]
+		],
 		['see the draft', (a) => can(a, 'visit.see', visit('draft')), [N, Y, Y, N, N, Y]],
 		['see a sent proposal', (a) => can(a, 'visit.see', visit('proposed')), [N, Y, Y, Y, Y, Y]],
 		[

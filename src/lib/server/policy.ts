@@ -166,7 +166,12 @@ export function can<A extends Action>(
 					return coordinates(actor, visit.hostOrganisationId);
 				case 'complete':
 				case 'cancel':
-					return coordinatesParticipant(actor, visit);
+					// Either side of an exchange; a meeting belongs to its host and proposer, not to
+					// each of its many invited organisations.
+					return visit.kind === 'meeting'
+						? coordinates(actor, visit.hostOrganisationId) ||
+								coordinates(actor, visit.proposerOrganisationId)
+						: coordinatesParticipant(actor, visit);
 			}
 			return false;
 		}

@@ -6,14 +6,10 @@ import { dateProposals, organisations, visitOrganisations, visits } from './db/s
 import { recordAudit } from './audit';
 import { notify } from './notifications';
 import { counterparts, type VisitTarget } from './policy';
-import type { Ctx } from './visit-workflow';
+import { orgName, type Ctx } from './visit-workflow';
 import type { VisitStatus } from '$lib/enums';
 
 type Visit = VisitTarget & { id: number; title: string };
-
-const orgName = (tx: Tx, id: number) =>
-	tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id)).get()
-		?.name ?? '';
 
 /**
  * The visit's status once the answers are in. An exchange goes ahead when its counterpart

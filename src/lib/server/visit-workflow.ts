@@ -40,7 +40,7 @@ export function visitTarget(visit: {
 	};
 }
 
-const orgName = (tx: Tx, id: number) =>
+export const orgName = (tx: Tx, id: number) =>
 	tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id)).get()
 		?.name ?? '';
 
