@@ -80,6 +80,7 @@ describe('listVisits', () => {
 		expect(listVisits(db, { ...all, country: 'BJ' }).total).toBe(0);
 		expect(listVisits(db, { ...all, year: 2023 }).total).toBe(0);
 		expect(listVisits(db, { ...all, mine: [] }).total).toBe(0);
+		expect(listVisits(db, { ...all, mine: [guestId] }).total).toBe(45);
 		expect(listVisits(db, { ...all, sort: 'oldest' }).items[0].startsOn).toBe('2024-01-01');
 	});
 
