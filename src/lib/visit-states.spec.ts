@@ -5,7 +5,7 @@ import { TRANSITION_NAMES, TRANSITIONS, canMove } from './visit-states';
 describe('the visit lifecycle graph', () => {
 	// Every (status, move) pair: the whole state machine in one table.
 	const allowed: Record<string, string[]> = {
-		draft: ['send', 'cancel'],
+		draft: ['send'],
 		proposed: ['cancel'],
 		accepted: ['confirm', 'complete', 'cancel'],
 		confirmed: ['complete', 'cancel'],

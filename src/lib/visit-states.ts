@@ -7,7 +7,8 @@ export const TRANSITIONS = {
 	confirm: { from: ['accepted'], to: 'confirmed' },
 	complete: { from: ['accepted', 'confirmed'], to: 'completed' },
 	close: { from: ['completed'], to: 'closed' },
-	cancel: { from: ['draft', 'proposed', 'accepted', 'confirmed'], to: 'cancelled' }
+	// A draft is deleted, not cancelled: nobody else knew of it.
+	cancel: { from: ['proposed', 'accepted', 'confirmed'], to: 'cancelled' }
 } as const satisfies Record<string, { from: readonly VisitStatus[]; to: VisitStatus }>;
 
 export type Transition = keyof typeof TRANSITIONS;

@@ -132,26 +132,71 @@ test('KEOOGO proposes, Dispensaire Trottoir proposes other dates, KEOOGO accepts
 test('two people edit the same visit: the second save is refused and keeps its input', async ({
 	browser
 }) => {
+	// A proposal KEOOGO sends and Dispensaire Trottoir accepts: both coordinators may edit it.
 	const keoogo = await as(browser, ACCOUNTS.keoogoCoordinator);
+	await keoogo.goto('/visits/new');
+	await keoogo
+		.getByLabel('Organisation partenaire')
+		.selectOption({ label: 'Dispensaire Trottoir' });
+	await keoogo.getByLabel('Titre').fill(`Atelier matériel pédagogique ${Date.now()}`);
+	await keoogo.getByLabel('Premier jour').fill('2027-06-07');
+	await keoogo.getByLabel('Dernier jour').fill('2027-06-09');
+	await keoogo.getByRole('button', { name: 'Envoyer la proposition' }).click();
+	await expect(keoogo.getByRole('status')).toContainText('Proposition envoyée');
+	const url = keoogo.url().replace(/\?.*$/, '');
 	const dt = await as(browser, ACCOUNTS.dtCoordinator);
-	// The RACINES → Dispensaire Trottoir proposal (demo visit 5): DT coordinates the host.
-	await keoogo.goto('/visits/1');
-	await dt.goto('/visits/5/edit');
-	const staff = await as(browser, ACCOUNTS.staff);
-	await staff.goto('/visits/5/edit');
-	await staff.getByLabel('Lieu').fill('Cotonou, siège du Dispensaire Trottoir');
-	await staff.getByRole('button', { name: 'Enregistrer' }).click();
-	await expect(staff.getByRole('status')).toHaveText('Enregistré.');
+	await dt.goto(url);
+	await dt.getByRole('button', { name: 'Accepter', exact: true }).click();
+	await expect(dt.locator('.meta')).toContainText('Acceptée');
+
+	await keoogo.goto(`${url}/edit`);
+	await dt.goto(`${url}/edit`);
+	await keoogo.getByLabel('Lieu').fill('Bobo-Dioulasso, école du Dispensaire Trottoir');
+	await keoogo.getByRole('button', { name: 'Enregistrer' }).click();
+	await expect(keoogo.getByRole('status')).toHaveText('Enregistré.');
 
 	await dt.getByLabel('Lieu').fill('Dassa-Zoumè');
 	await dt.getByRole('button', { name: 'Enregistrer' }).click();
 	await expect(dt.getByRole('alert')).toContainText('Quelqu');
-	await expect(dt.getByRole('alert')).toContainText('Cotonou, siège du Dispensaire Trottoir');
+	await expect(dt.getByRole('alert')).toContainText(
+		'Bobo-Dioulasso, école du Dispensaire Trottoir'
+	);
 	await expect(dt.getByLabel('Lieu')).toHaveValue('Dassa-Zoumè');
 	await shot(dt, 'visit-edit-conflict-fr');
 	// Saving again, knowingly, now goes through.
 	await dt.getByRole('button', { name: 'Enregistrer' }).click();
 	await expect(dt.getByRole('status')).toHaveText('Enregistré.');
 	await expect(dt.getByText('Dassa-Zoumè')).toBeVisible();
-	for (const p of [keoogo, dt, staff]) await p.context().close();
+	for (const p of [keoogo, dt]) await p.context().close();
+});
+
+test('a draft stays with its proposer until sent, and can be deleted after a confirmation', async ({
+	browser
+}) => {
+	const title = `Brouillon ${Date.now()}`;
+	const keoogo = await as(browser, ACCOUNTS.keoogoCoordinator);
+	await keoogo.goto('/visits/new');
+	await keoogo
+		.getByLabel('Organisation partenaire')
+		.selectOption({ label: 'Dispensaire Trottoir' });
+	await keoogo.getByLabel('Titre').fill(title);
+	await keoogo.getByLabel('Premier jour').fill('2027-09-06');
+	await keoogo.getByLabel('Dernier jour').fill('2027-09-08');
+	await keoogo.getByRole('button', { name: 'Enregistrer comme brouillon' }).click();
+	await expect(keoogo.getByRole('status')).toContainText('Brouillon enregistré');
+	const url = keoogo.url().replace(/\?.*$/, '');
+
+	// The other side does not see it: not in the list, 404 on its page.
+	const dt = await as(browser, ACCOUNTS.dtCoordinator);
+	expect((await dt.goto(url))?.status()).toBe(404);
+	await dt.goto('/visits?status=draft');
+	await expect(dt.getByRole('link', { name: title })).toHaveCount(0);
+
+	await keoogo.goto('/');
+	await keoogo.getByRole('link', { name: title }).click();
+	await keoogo.getByText('Supprimer le brouillon…').click();
+	await keoogo.getByRole('button', { name: 'Oui, supprimer le brouillon' }).click();
+	await expect(keoogo.getByRole('status')).toHaveText('Brouillon supprimé.');
+	expect((await keoogo.goto(url))?.status()).toBe(404);
+	for (const p of [keoogo, dt]) await p.context().close();
 });

@@ -1,5 +1,5 @@
 // What each person sees first: what waits for them, what is coming, what is stuck.
-import { and, asc, desc, eq, gte, inArray, lt, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, max, ne, sql } from 'drizzle-orm';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { DB } from './db';
@@ -74,6 +74,7 @@ export function upcomingVisits(db: DB, organisationIds: number[], now = new Date
 		.where(
 			and(
 				inArray(visitOrganisations.organisationId, organisationIds),
+				ne(visitOrganisations.response, 'declined'),
 				inArray(visits.status, ['proposed', 'accepted', 'confirmed']),
 				gte(visits.endsOn, yesterday)
 			)

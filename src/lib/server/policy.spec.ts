@@ -176,6 +176,32 @@ describe('visit rules: every transition × role', () => {
 				}),
 			[N, N, N, Y, N, Y]
 		],
+		[
+			'edit a proposal DT has not answered yet',
+			(a) => can(a, 'visit.edit', visit('proposed')),
+			[N, N, Y, N, N, Y]
+		],
+		['delete the draft', (a) => can(a, 'visit.deleteDraft', visit('draft')), [N, N, Y, N, N, Y]],
+		[
+			'delete a sent proposal',
+			(a) => can(a, 'visit.deleteDraft', visit('proposed')),
+			[N, N, N, N, N, N]
+		],
+		[
+			'manage delegates of an organisation that declined',
+			(a) =>
+				can(a, 'delegate.manage', {
+					visit: {
+						...visit('accepted'),
+						participants: [
+							{ organisationId: DT, role: 'host', response: 'accepted' },
+							{ organisationId: KEOOGO, role: 'visitor', response: 'declined' }
+						]
+					},
+					organisationId: KEOOGO
+				}),
+			[N, N, N, N, N, N]
+		],
 		['see the draft', (a) => can(a, 'visit.see', visit('draft')), [N, Y, Y, N, N, Y]],
 		['see a sent proposal', (a) => can(a, 'visit.see', visit('proposed')), [N, Y, Y, Y, Y, Y]],
 		[

@@ -52,6 +52,8 @@ type Rules = {
 	'organisation.manage': undefined;
 	'theme.manage': undefined;
 	'audit.read': undefined;
+	/** Delete a draft that was never sent (nobody else has seen it). */
+	'visit.deleteDraft': VisitTarget;
 	/** Read this visit: a draft is its proposer's business until it is sent. */
 	'visit.see': VisitTarget;
 	/** Propose a visit on behalf of this organisation (null: staff creating any visit). */
@@ -93,12 +95,23 @@ export function counterparts(visit: VisitTarget): number[] {
 		.map((p) => p.organisationId);
 }
 
-const takesPart = (visit: VisitTarget, organisationId: number) =>
-	visit.participants.some((p) => p.organisationId === organisationId);
+/** Has not declined: an invited organisation may prepare its delegation while it decides. */
+const stillInvolved = (visit: VisitTarget, organisationId: number) =>
+	visit.participants.some((p) => p.organisationId === organisationId && p.response !== 'declined');
 
-/** Coordinates at least one organisation taking part in the visit. */
+/** Coordinates at least one organisation that takes part in the visit. */
 function coordinatesParticipant(actor: Actor, visit: VisitTarget) {
-	return visit.participants.some((p) => coordinates(actor, p.organisationId));
+	return visit.participants.some(
+		(p) => p.response === 'accepted' && coordinates(actor, p.organisationId)
+	);
+}
+
+/** A meeting belongs to its host and proposer, not to each of its many invited organisations. */
+function runsVisit(actor: Actor, visit: VisitTarget) {
+	return visit.kind === 'meeting'
+		? coordinates(actor, visit.hostOrganisationId) ||
+				coordinates(actor, visit.proposerOrganisationId)
+		: coordinatesParticipant(actor, visit);
 }
 
 export function can<A extends Action>(
@@ -145,6 +158,13 @@ export function can<A extends Action>(
 			if (visit.status !== 'draft' || isStaff(actor)) return true;
 			return !!actor.memberships?.some((m) => m.organisationId === visit.proposerOrganisationId);
 		}
+		case 'visit.deleteDraft': {
+			const visit = target as VisitTarget;
+			return (
+				visit.status === 'draft' &&
+				(isStaff(actor) || coordinates(actor, visit.proposerOrganisationId))
+			);
+		}
 		case 'visit.create': {
 			const t = target as Rules['visit.create'];
 			return isStaff(actor) || coordinates(actor, t.organisationId);
@@ -152,7 +172,7 @@ export function can<A extends Action>(
 		case 'visit.edit': {
 			const visit = target as VisitTarget;
 			if (!EDITABLE_STATUSES.includes(visit.status)) return false;
-			return isStaff(actor) || coordinatesParticipant(actor, visit);
+			return isStaff(actor) || runsVisit(actor, visit);
 		}
 		case 'visit.transition': {
 			const { visit, transition } = target as Rules['visit.transition'];
@@ -166,12 +186,7 @@ export function can<A extends Action>(
 					return coordinates(actor, visit.hostOrganisationId);
 				case 'complete':
 				case 'cancel':
-					// Either side of an exchange; a meeting belongs to its host and proposer, not to
-					// each of its many invited organisations.
-					return visit.kind === 'meeting'
-						? coordinates(actor, visit.hostOrganisationId) ||
-								coordinates(actor, visit.proposerOrganisationId)
-						: coordinatesParticipant(actor, visit);
+					return runsVisit(actor, visit);
 			}
 			return false;
 		}
@@ -190,13 +205,13 @@ export function can<A extends Action>(
 		}
 		case 'visit.answerDates': {
 			const { visit, proposedBy } = target as Rules['visit.answerDates'];
-			if (visit.status !== 'proposed' || !takesPart(visit, proposedBy)) return false;
+			if (visit.status !== 'proposed' || !stillInvolved(visit, proposedBy)) return false;
 			// The proposer's side answers dates put forward by a counterpart.
 			return isStaff(actor) || coordinates(actor, visit.proposerOrganisationId);
 		}
 		case 'delegate.manage': {
 			const { visit, organisationId } = target as Rules['delegate.manage'];
-			if (!EDITABLE_STATUSES.includes(visit.status) || !takesPart(visit, organisationId)) {
+			if (!EDITABLE_STATUSES.includes(visit.status) || !stillInvolved(visit, organisationId)) {
 				return false;
 			}
 			return isStaff(actor) || coordinates(actor, organisationId);

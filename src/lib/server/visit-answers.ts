@@ -6,7 +6,7 @@ import { dateProposals, organisations, visitOrganisations, visits } from './db/s
 import { recordAudit } from './audit';
 import { notify } from './notifications';
 import { counterparts, type VisitTarget } from './policy';
-import { orgName, type Ctx } from './visit-workflow';
+import { orgName, participantIds, type Ctx } from './visit-workflow';
 import type { VisitStatus } from '$lib/enums';
 
 type Visit = VisitTarget & { id: number; title: string };
@@ -66,18 +66,32 @@ function settle(
 			)
 		)
 		.run();
-	const participants = visit.participants.map((p) =>
-		p.organisationId === organisationId ? { ...p, response } : p
-	);
-	const next = statusAfterAnswers({ ...visit, participants });
-	if (next.status !== visit.status) {
+	// Decided on what is stored now, not on the copy read before: two answers at once, or an
+	// answer racing a cancellation, must not undo each other.
+	const current = tx
+		.select({ status: visits.status })
+		.from(visits)
+		.where(eq(visits.id, visit.id))
+		.get();
+	const participants = tx
+		.select({
+			organisationId: visitOrganisations.organisationId,
+			role: visitOrganisations.role,
+			response: visitOrganisations.response
+		})
+		.from(visitOrganisations)
+		.where(eq(visitOrganisations.visitId, visit.id))
+		.all();
+	if (!current) return visit.status;
+	const next = statusAfterAnswers({ ...visit, status: current.status, participants });
+	if (next.status !== current.status) {
 		tx.update(visits)
 			.set({
 				status: next.status,
 				statusReason: next.status === 'declined' ? reason : null,
 				updatedAt: now
 			})
-			.where(eq(visits.id, visit.id))
+			.where(and(eq(visits.id, visit.id), eq(visits.status, current.status)))
 			.run();
 		recordAudit(tx, {
 			actorId: ctx.actorId,
@@ -244,7 +258,22 @@ export function answerDates(db: DB, ctx: Ctx, visit: Visit, proposalId: number, 
 				endsOn: proposal.endsOn
 			}
 		});
-		if (accept) settle(tx, ctx, visit, proposal.organisationId, 'accepted', '');
+		if (accept) {
+			settle(tx, ctx, visit, proposal.organisationId, 'accepted', '');
+			notify(tx, {
+				kind: 'visit_dates_changed',
+				visitId: visit.id,
+				organisationIds: participantIds(tx, visit.id).filter((o) => o !== proposal.organisationId),
+				actorId: ctx.actorId,
+				payload: {
+					title: visit.title,
+					organisation: orgName(tx, visit.proposerOrganisationId),
+					startsOn: proposal.startsOn,
+					endsOn: proposal.endsOn
+				},
+				origin: ctx.origin
+			});
+		}
 		notify(tx, {
 			kind: 'visit_dates_answered',
 			visitId: visit.id,

@@ -6,6 +6,7 @@ import { memberships, notifications, organisations, outbox, users, visits } from
 import { getVisit } from './visits';
 import {
 	createVisit,
+	deleteDraft,
 	moveVisit,
 	updateVisitDetails,
 	visitTarget,
@@ -248,5 +249,66 @@ describe('lifecycle', () => {
 		});
 		const mail = db.select().from(outbox).all().at(-1)!;
 		expect(mail.subject).toContain('KEOOGO cancelled');
+	});
+});
+
+describe('races and drafts', () => {
+	it('an answer read before a cancellation does not bring the visit back', () => {
+		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
+		const seenByDt = target(id);
+		moveVisit(db, ctx('KEOOGO'), target(id), 'cancel', 'Grève', org.KEOOGO);
+		answerVisit(db, ctx('DT'), seenByDt, org.DT, 'accepted', '');
+		expect(getVisit(db, id)?.status).toBe('cancelled');
+	});
+
+	it('two organisations declining at once still decline the meeting', () => {
+		const parties: Parties = {
+			kind: 'meeting',
+			proposerId: org.KEOOGO,
+			hostId: org.KEOOGO,
+			visitorIds: [org.DT, org.AHEED]
+		};
+		const id = createVisit(db, ctx('KEOOGO'), parties, details, true);
+		const before = target(id);
+		answerVisit(db, ctx('DT'), before, org.DT, 'declined', 'Dates');
+		answerVisit(db, ctx('AHEED'), before, org.AHEED, 'declined', 'Budget');
+		expect(getVisit(db, id)?.status).toBe('declined');
+	});
+
+	it('a draft is deleted, never cancelled, and nobody hears of it', () => {
+		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, false);
+		expect(moveVisit(db, ctx('KEOOGO'), target(id), 'cancel', 'x')).toBe(false);
+		expect(deleteDraft(db, ctx('KEOOGO'), id)).toBe(true);
+		expect(getVisit(db, id)).toBeUndefined();
+		expect(db.select().from(notifications).all()).toHaveLength(0);
+		const sent = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
+		expect(deleteDraft(db, ctx('KEOOGO'), sent)).toBe(false);
+	});
+
+	it('accepted dates are told to everyone still taking part', () => {
+		const parties: Parties = {
+			kind: 'meeting',
+			proposerId: org.KEOOGO,
+			hostId: org.KEOOGO,
+			visitorIds: [org.DT, org.RACINES, org.AHEED]
+		};
+		const id = createVisit(db, ctx('KEOOGO'), parties, details, true);
+		answerVisit(db, ctx('RACINES'), target(id), org.RACINES, 'declined', 'Non');
+		const pid = proposeDates(db, ctx('DT'), target(id), {
+			organisationId: org.DT,
+			startsOn: '2027-02-01',
+			endsOn: '2027-02-05',
+			note: ''
+		});
+		db.delete(notifications).run();
+		answerDates(db, ctx('KEOOGO'), target(id), pid, true);
+		const told = db
+			.select()
+			.from(notifications)
+			.all()
+			.map((n) => [n.kind, n.userId]);
+		expect(told).toContainEqual(['visit_dates_answered', coord.DT]);
+		expect(told).toContainEqual(['visit_dates_changed', coord.AHEED]);
+		expect(told.map((t) => t[1])).not.toContain(coord.RACINES);
 	});
 });

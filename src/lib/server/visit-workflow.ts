@@ -1,6 +1,6 @@
 // Creating visits and moving them through their lifecycle. Every change is one transaction with
 // its audit event and its notifications; the policy has already said the actor may make it.
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { DB, Tx } from './db';
 import { organisations, themes, visitOrganisations, visitThemes, visits } from './db/schema';
 import { recordAudit } from './audit';
@@ -44,11 +44,14 @@ export const orgName = (tx: Tx, id: number) =>
 	tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id)).get()
 		?.name ?? '';
 
+/** The organisations still taking part (those that declined are no longer told). */
 export function participantIds(tx: Tx, visitId: number) {
 	return tx
 		.select({ id: visitOrganisations.organisationId })
 		.from(visitOrganisations)
-		.where(eq(visitOrganisations.visitId, visitId))
+		.where(
+			and(eq(visitOrganisations.visitId, visitId), ne(visitOrganisations.response, 'declined'))
+		)
 		.all()
 		.map((r) => r.id);
 }
@@ -238,6 +241,8 @@ export function moveVisit(
 		tx.update(visits)
 			.set({
 				status: to,
+				// An edit opened before the move must not land on a visit that has moved on.
+				version: sql`${visits.version} + 1`,
 				statusReason: transition === 'cancel' ? (reason ?? null) : undefined,
 				updatedAt: new Date()
 			})
@@ -267,6 +272,27 @@ export function moveVisit(
 				origin: ctx.origin
 			});
 		}
+		return true;
+	});
+}
+
+/** Deletes a draft nobody else has seen; false if it was sent (or deleted) in the meantime. */
+export function deleteDraft(db: DB, ctx: Ctx, visitId: number) {
+	return db.transaction((tx) => {
+		const draft = tx
+			.select({ title: visits.title })
+			.from(visits)
+			.where(and(eq(visits.id, visitId), eq(visits.status, 'draft')))
+			.get();
+		if (!draft) return false;
+		tx.delete(visits).where(eq(visits.id, visitId)).run();
+		recordAudit(tx, {
+			actorId: ctx.actorId,
+			entity: 'visit',
+			entityId: visitId,
+			action: 'deleted',
+			changes: { title: draft.title }
+		});
 		return true;
 	});
 }

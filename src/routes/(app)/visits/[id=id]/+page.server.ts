@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guards';
@@ -6,7 +6,7 @@ import { can, counterparts } from '$lib/server/policy';
 import { getVisit } from '$lib/server/visits';
 import { entityHistory } from '$lib/server/audit';
 import { missingLogisticsCount } from '$lib/server/delegates';
-import { moveVisit, visitTarget } from '$lib/server/visit-workflow';
+import { deleteDraft, moveVisit, visitTarget } from '$lib/server/visit-workflow';
 import {
 	answerDates,
 	answerVisit,
@@ -35,13 +35,14 @@ export const load: PageServerLoad = (event) => {
 		visit,
 		can: {
 			edit: can(actor, 'visit.edit', target),
+			deleteDraft: can(actor, 'visit.deleteDraft', target),
 			...Object.fromEntries(
 				TRANSITION_NAMES.map((t) => [
 					t,
 					can(actor, 'visit.transition', { visit: target, transition: t })
 				])
 			)
-		} as Record<'edit' | Transition, boolean>,
+		} as Record<'edit' | 'deleteDraft' | Transition, boolean>,
 		datesFor: counterparts(target).filter((o) =>
 			can(actor, 'visit.proposeDates', { visit: target, organisationId: o })
 		),
@@ -70,9 +71,18 @@ function actingFor(
 }
 
 export const actions: Actions = {
-	move: async (event) => {
+	deleteDraft: async (event) => {
+		await event.request.formData();
 		const { actor, target, ctx } = visitFor(event);
+		if (!can(actor, 'visit.deleteDraft', target)) error(403, 'Forbidden');
+		if (!deleteDraft(getDb(), ctx, target.id)) return fail(409, { conflict: true });
+		redirect(303, '/?done=draft-deleted');
+	},
+	move: async (event) => {
+		// The form first: with no await between reading the visit and writing, nothing can change
+		// the visit in between (better-sqlite3 is synchronous).
 		const form = await event.request.formData();
+		const { actor, target, ctx } = visitFor(event);
 		const transition = form.get('transition') as Transition;
 		if (!TRANSITION_NAMES.includes(transition)) error(400, 'Unknown transition');
 		if (!can(actor, 'visit.transition', { visit: target, transition })) error(403, 'Forbidden');
@@ -88,8 +98,10 @@ export const actions: Actions = {
 		return { moved: transition };
 	},
 	answer: async (event) => {
-		const { actor, target, ctx } = visitFor(event);
+		// The form first: with no await between reading the visit and writing, nothing can change
+		// the visit in between (better-sqlite3 is synchronous).
 		const form = await event.request.formData();
+		const { actor, target, ctx } = visitFor(event);
 		const values = {
 			organisationId: form.get('organisationId'),
 			response: form.get('response'),
@@ -109,8 +121,10 @@ export const actions: Actions = {
 		return { answered: response };
 	},
 	dates: async (event) => {
-		const { actor, target, ctx } = visitFor(event);
+		// The form first: with no await between reading the visit and writing, nothing can change
+		// the visit in between (better-sqlite3 is synchronous).
 		const form = await event.request.formData();
+		const { actor, target, ctx } = visitFor(event);
 		const values = Object.fromEntries(
 			['organisationId', 'startsOn', 'endsOn', 'note'].map((k) => [
 				k,
@@ -126,7 +140,10 @@ export const actions: Actions = {
 			});
 		}
 		if (
-			!can(actor, 'visit.answer', { visit: target, organisationId: parsed.data.organisationId })
+			!can(actor, 'visit.proposeDates', {
+				visit: target,
+				organisationId: parsed.data.organisationId
+			})
 		) {
 			error(403, 'Forbidden');
 		}
@@ -134,8 +151,10 @@ export const actions: Actions = {
 		return { datesProposed: true };
 	},
 	answerDates: async (event) => {
-		const { actor, target, ctx } = visitFor(event);
+		// The form first: with no await between reading the visit and writing, nothing can change
+		// the visit in between (better-sqlite3 is synchronous).
 		const form = await event.request.formData();
+		const { actor, target, ctx } = visitFor(event);
 		const proposalId = positiveId(form.get('proposalId'));
 		const proposal = openDateProposals(getDb(), target.id).find((p) => p.id === proposalId);
 		if (!proposal) error(404, 'Not found');

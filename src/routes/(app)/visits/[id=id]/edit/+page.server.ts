@@ -32,8 +32,8 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { actor, visit } = editable(event);
 		const values = visitFormValues(await event.request.formData());
+		const { actor, visit } = editable(event);
 		const parsed = editVisitSchema.safeParse(values);
 		const errors = parsed.success
 			? checkThemes(getDb(), parsed.data.themeIds)
