@@ -20,6 +20,16 @@ export const TRAVEL_STATUSES = ['to_book', 'booked', 'not_needed'] as const;
 export const VISA_STATUSES = ['not_needed', 'to_apply', 'pending', 'obtained', 'refused'] as const;
 export const ACCOMMODATION_STATUSES = ['to_arrange', 'booked', 'not_needed'] as const;
 export const DATE_PROPOSAL_STATUSES = ['open', 'accepted', 'rejected', 'withdrawn'] as const;
+export const AGENDA_KINDS = [
+	'observation',
+	'workshop',
+	'site_visit',
+	'meeting',
+	'debrief',
+	'travel',
+	'meal',
+	'free_time'
+] as const;
 export const NOTIFICATION_KINDS = [
 	'visit_proposed',
 	'visit_answered',
@@ -40,4 +50,5 @@ export type VisitOrgResponse = (typeof VISIT_ORG_RESPONSES)[number];
 export type TravelStatus = (typeof TRAVEL_STATUSES)[number];
 export type VisaStatus = (typeof VISA_STATUSES)[number];
 export type AccommodationStatus = (typeof ACCOMMODATION_STATUSES)[number];
+export type AgendaKind = (typeof AGENDA_KINDS)[number];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -23,6 +23,7 @@ export function errorText(
 		end_before_start: m.form_end_before_start,
 		same_organisation: m.form_same_organisation,
 		stale: m.form_stale,
+		invalid_time: m.form_invalid_time,
 		invalid: m.form_invalid,
 		invalid_datetime: m.form_invalid_datetime,
 		departure_before_arrival: m.form_departure_before_arrival,

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
 	'end_before_start',
 	'same_organisation',
 	'stale',
+	'invalid_time',
 	'invalid',
 	'invalid_datetime',
 	'departure_before_arrival',

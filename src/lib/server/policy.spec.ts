@@ -202,6 +202,12 @@ describe('visit rules: every transition × role', () => {
 				}),
 			[N, N, N, N, N, N]
 		],
+		['edit the programme', (a) => can(a, 'agenda.edit', visit('confirmed')), [N, N, Y, Y, N, Y]],
+		[
+			'edit the programme of a completed visit',
+			(a) => can(a, 'agenda.edit', visit('completed')),
+			[N, N, N, N, N, N]
+		],
 		['see the draft', (a) => can(a, 'visit.see', visit('draft')), [N, Y, Y, N, N, Y]],
 		['see a sent proposal', (a) => can(a, 'visit.see', visit('proposed')), [N, Y, Y, Y, Y, Y]],
 		[

@@ -52,6 +52,8 @@ type Rules = {
 	'organisation.manage': undefined;
 	'theme.manage': undefined;
 	'audit.read': undefined;
+	/** Build the programme: both sides of an exchange, the host and proposer of a meeting. */
+	'agenda.edit': VisitTarget;
 	/** Delete a draft that was never sent (nobody else has seen it). */
 	'visit.deleteDraft': VisitTarget;
 	/** Read this visit: a draft is its proposer's business until it is sent. */
@@ -169,6 +171,7 @@ export function can<A extends Action>(
 			const t = target as Rules['visit.create'];
 			return isStaff(actor) || coordinates(actor, t.organisationId);
 		}
+		case 'agenda.edit':
 		case 'visit.edit': {
 			const visit = target as VisitTarget;
 			if (!EDITABLE_STATUSES.includes(visit.status)) return false;

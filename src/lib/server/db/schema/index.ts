@@ -5,3 +5,4 @@ export * from './visits';
 export * from './audit';
 export * from './accounts';
 export * from './delegations';
+export * from './agenda';

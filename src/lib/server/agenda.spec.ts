@@ -1,0 +1,127 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createTestDb } from './db/test-db';
+import type { DB } from './db';
+import { organisations, users } from './db/schema';
+import { createVisit } from './visit-workflow';
+import {
+	addSession,
+	checkSession,
+	copySessions,
+	deleteSession,
+	getSession,
+	listAgenda,
+	moveSession,
+	updateSession
+} from './agenda';
+import { entityHistory } from './audit';
+import { sessionSchema, type SessionInput } from '$lib/schemas/agenda';
+
+let db: DB;
+let visitId = 0;
+let keoogo = 0;
+let other = 0;
+const base: SessionInput = {
+	day: '2024-05-06',
+	startsAt: '08:00',
+	endsAt: '10:00',
+	kind: 'observation',
+	title: 'Observation en classe de grande section',
+	place: 'École du Dispensaire Trottoir',
+	leadName: '',
+	notes: ''
+};
+
+beforeEach(() => {
+	db = createTestDb();
+	db.insert(users).values({ email: 'c@k.example.org', name: 'C', passwordHash: 'x' }).run();
+	[keoogo, , other] = db
+		.insert(organisations)
+		.values(
+			['KEOOGO', 'DT', 'RACINES'].map((n) => ({
+				name: n,
+				shortName: n,
+				country: 'BF',
+				city: 'X',
+				timeZone: 'Africa/Ouagadougou'
+			}))
+		)
+		.returning()
+		.all()
+		.map((o) => o.id);
+	visitId = createVisit(
+		db,
+		{ actorId: 1, origin: 'https://p.test' },
+		{ kind: 'exchange', proposerId: keoogo, hostId: keoogo + 1, visitorIds: [keoogo] },
+		{
+			title: 'Visite',
+			objectives: '',
+			startsOn: '2024-05-05',
+			endsOn: '2024-05-10',
+			timeZone: 'Africa/Ouagadougou',
+			place: '',
+			languages: [],
+			themeIds: []
+		},
+		true
+	);
+});
+
+describe('the session form', () => {
+	it('refuses 25:00, an end before the start and an impossible day, keeping codes per field', () => {
+		const bad = sessionSchema.safeParse({
+			...base,
+			startsAt: '25:00',
+			endsAt: '09:00',
+			day: '2024-02-30'
+		});
+		const codes = Object.fromEntries(bad.error!.issues.map((i) => [i.path[0], i.message]));
+		expect(codes).toMatchObject({ startsAt: 'invalid_time', day: 'invalid_date' });
+		const order = sessionSchema.safeParse({ ...base, startsAt: '10:00', endsAt: '09:00' });
+		expect(order.error?.issues[0]).toMatchObject({ path: ['endsAt'], message: 'end_before_start' });
+		expect(sessionSchema.safeParse({ ...base, endsAt: '24:00' }).success).toBe(true);
+	});
+
+	it('accepts only an organisation taking part as the lead', () => {
+		expect(checkSession(db, visitId, { ...base, leadOrganisationId: keoogo })).toEqual({});
+		expect(checkSession(db, visitId, { ...base, leadOrganisationId: other })).toEqual({
+			leadOrganisationId: 'invalid'
+		});
+	});
+});
+
+describe('editing a programme', () => {
+	it('adds, lists in order, edits with a version and refuses a stale save', () => {
+		const late = addSession(db, 1, visitId, {
+			...base,
+			startsAt: '14:00',
+			endsAt: '15:00',
+			kind: 'debrief',
+			title: 'Débriefing'
+		});
+		const early = addSession(db, 1, visitId, base);
+		expect(listAgenda(db, visitId).map((s) => s.id)).toEqual([early, late]);
+		expect(updateSession(db, 1, visitId, early, 1, { ...base, place: 'Salle 2' })).toBe('ok');
+		expect(updateSession(db, 1, visitId, early, 1, { ...base, place: 'Salle 3' })).toBe('stale');
+		expect(getSession(db, visitId, early)).toMatchObject({ place: 'Salle 2', version: 2 });
+		expect(updateSession(db, 1, visitId + 1, early, 2, base)).toBe('not_found');
+	});
+
+	it('moves a session to another day keeping its UID, copies a day with new UIDs, deletes', () => {
+		const a = addSession(db, 1, visitId, base);
+		const b = addSession(db, 1, visitId, { ...base, startsAt: '10:30', endsAt: '12:00' });
+		const uid = getSession(db, visitId, a)!.uid;
+		expect(moveSession(db, 1, visitId, a, '2024-05-07')).toBe(true);
+		expect(getSession(db, visitId, a)).toMatchObject({ day: '2024-05-07', uid, version: 2 });
+		const copies = copySessions(db, 1, visitId, [a, b], '2024-05-08');
+		expect(copies).toHaveLength(2);
+		const copied = listAgenda(db, visitId).filter((s) => s.day === '2024-05-08');
+		expect(copied.map((s) => s.startsAt)).toEqual(['08:00', '10:30']);
+		expect(copied.map((s) => s.uid)).not.toContain(uid);
+		expect(deleteSession(db, 1, visitId, b)).toBe(true);
+		expect(deleteSession(db, 1, visitId, b)).toBe(false);
+		expect(entityHistory(db, 'agenda_item', b).map((e) => e.action)).toEqual([
+			'created',
+			'deleted'
+		]);
+	});
+});

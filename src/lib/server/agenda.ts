@@ -1,0 +1,181 @@
+// A visit's programme: sessions on its days, edited by both sides. Each change is one transaction
+// with its audit event; `version` refuses stale saves and is the calendar's SEQUENCE.
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, max, sql } from 'drizzle-orm';
+import type { DB, Tx } from './db';
+import { agendaItems, visitOrganisations } from './db/schema';
+import { recordAudit } from './audit';
+import type { FieldErrors } from '$lib/schemas/common';
+import type { SessionInput } from '$lib/schemas/agenda';
+
+export type AgendaItem = typeof agendaItems.$inferSelect;
+
+export function listAgenda(db: DB, visitId: number): AgendaItem[] {
+	return db
+		.select()
+		.from(agendaItems)
+		.where(eq(agendaItems.visitId, visitId))
+		.orderBy(
+			asc(agendaItems.day),
+			asc(agendaItems.startsAt),
+			asc(agendaItems.position),
+			asc(agendaItems.id)
+		)
+		.all();
+}
+
+export function getSession(db: DB, visitId: number, id: number) {
+	return db
+		.select()
+		.from(agendaItems)
+		.where(and(eq(agendaItems.id, id), eq(agendaItems.visitId, visitId)))
+		.get();
+}
+
+/** What the form cannot check: the leading organisation takes part in the visit. */
+export function checkSession(db: DB, visitId: number, input: SessionInput): FieldErrors {
+	if (!input.leadOrganisationId) return {};
+	const found = db
+		.select({ id: visitOrganisations.organisationId })
+		.from(visitOrganisations)
+		.where(
+			and(
+				eq(visitOrganisations.visitId, visitId),
+				eq(visitOrganisations.organisationId, input.leadOrganisationId)
+			)
+		)
+		.get();
+	return found ? {} : { leadOrganisationId: 'invalid' };
+}
+
+const columns = (input: SessionInput) => ({
+	...input,
+	leadOrganisationId: input.leadOrganisationId ?? null
+});
+
+function nextPosition(tx: Tx, visitId: number, day: string) {
+	const row = tx
+		.select({ p: max(agendaItems.position) })
+		.from(agendaItems)
+		.where(and(eq(agendaItems.visitId, visitId), eq(agendaItems.day, day)))
+		.get();
+	return (row?.p ?? -1) + 1;
+}
+
+function audit(
+	tx: Tx,
+	actorId: number,
+	id: number,
+	action: string,
+	changes: Record<string, unknown>
+) {
+	recordAudit(tx, { actorId, entity: 'agenda_item', entityId: id, action, changes });
+}
+
+export function addSession(db: DB, actorId: number, visitId: number, input: SessionInput) {
+	return db.transaction((tx) => {
+		const { id } = tx
+			.insert(agendaItems)
+			.values({
+				...columns(input),
+				visitId,
+				uid: randomUUID(),
+				position: nextPosition(tx, visitId, input.day)
+			})
+			.returning({ id: agendaItems.id })
+			.get();
+		audit(tx, actorId, id, 'created', {
+			visitId,
+			day: input.day,
+			startsAt: input.startsAt,
+			title: input.title
+		});
+		return id;
+	});
+}
+
+/** Saves if nobody saved since `version` was read; otherwise 'stale' and nothing is written. */
+export function updateSession(
+	db: DB,
+	actorId: number,
+	visitId: number,
+	id: number,
+	version: number,
+	input: SessionInput
+): 'ok' | 'stale' | 'not_found' {
+	return db.transaction((tx) => {
+		const before = tx
+			.select()
+			.from(agendaItems)
+			.where(and(eq(agendaItems.id, id), eq(agendaItems.visitId, visitId)))
+			.get();
+		if (!before) return 'not_found';
+		const done = tx
+			.update(agendaItems)
+			.set({ ...columns(input), version: version + 1, updatedAt: new Date() })
+			.where(and(eq(agendaItems.id, id), eq(agendaItems.version, version)))
+			.run();
+		if (done.changes !== 1) return 'stale';
+		const changes = Object.fromEntries(
+			Object.entries(columns(input)).filter(([k, v]) => before[k as keyof AgendaItem] !== v)
+		);
+		audit(tx, actorId, id, 'updated', { visitId, ...changes });
+		return 'ok';
+	});
+}
+
+export function deleteSession(db: DB, actorId: number, visitId: number, id: number) {
+	return db.transaction((tx) => {
+		const done = tx
+			.delete(agendaItems)
+			.where(and(eq(agendaItems.id, id), eq(agendaItems.visitId, visitId)))
+			.returning({ title: agendaItems.title })
+			.all();
+		if (!done.length) return false;
+		audit(tx, actorId, id, 'deleted', { visitId, title: done[0].title });
+		return true;
+	});
+}
+
+/** Moves a session to another day, same times; its UID stays so calendars move it too. */
+export function moveSession(db: DB, actorId: number, visitId: number, id: number, day: string) {
+	return db.transaction((tx) => {
+		const done = tx
+			.update(agendaItems)
+			.set({
+				day,
+				position: nextPosition(tx, visitId, day),
+				version: sql`${agendaItems.version} + 1`,
+				updatedAt: new Date()
+			})
+			.where(and(eq(agendaItems.id, id), eq(agendaItems.visitId, visitId)))
+			.run();
+		if (done.changes !== 1) return false;
+		audit(tx, actorId, id, 'moved', { visitId, day });
+		return true;
+	});
+}
+
+/** Copies sessions (one, or a whole day) to a day; the copies are new events with new UIDs. */
+export function copySessions(db: DB, actorId: number, visitId: number, ids: number[], day: string) {
+	return db.transaction((tx) => {
+		const copies: number[] = [];
+		for (const id of ids) {
+			const source = tx
+				.select()
+				.from(agendaItems)
+				.where(and(eq(agendaItems.id, id), eq(agendaItems.visitId, visitId)))
+				.get();
+			if (!source) continue;
+			const { id: _old, uid: _uid, createdAt: _c, updatedAt: _u, version: _v, ...rest } = source;
+			const row = tx
+				.insert(agendaItems)
+				.values({ ...rest, day, uid: randomUUID(), position: nextPosition(tx, visitId, day) })
+				.returning({ id: agendaItems.id })
+				.get();
+			audit(tx, actorId, row.id, 'created', { visitId, day, copiedFrom: id });
+			copies.push(row.id);
+		}
+		return copies;
+	});
+}
