@@ -80,3 +80,15 @@ export function programmeWarnings(
 	}
 	return warnings;
 }
+
+/** A symbol per kind of session: tells kinds apart on screen and on black-and-white paper. */
+export const KIND_ICONS: Record<string, string> = {
+	observation: '◉',
+	workshop: '✎',
+	site_visit: '⌂',
+	meeting: '◎',
+	debrief: '↻',
+	travel: '✈',
+	meal: '☕',
+	free_time: '☼'
+};

@@ -1,6 +1,7 @@
 // Words for enum values, so every page names a status, kind or role the same way.
 import { m } from './index';
 import type {
+	AgendaKind,
 	Locale,
 	GlobalRole,
 	MembershipRole,
@@ -43,4 +44,15 @@ export const globalRoleLabel: Record<GlobalRole, () => string> = {
 export const membershipRoleLabel: Record<MembershipRole, () => string> = {
 	coordinator: m.membership_coordinator,
 	member: m.membership_member
+};
+
+export const agendaKindLabel: Record<AgendaKind, Label> = {
+	observation: m.agenda_kind_observation,
+	workshop: m.agenda_kind_workshop,
+	site_visit: m.agenda_kind_site_visit,
+	meeting: m.agenda_kind_meeting,
+	debrief: m.agenda_kind_debrief,
+	travel: m.agenda_kind_travel,
+	meal: m.agenda_kind_meal,
+	free_time: m.agenda_kind_free_time
 };

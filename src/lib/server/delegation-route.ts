@@ -1,29 +1,18 @@
 // What the delegation routes share: finding the visit and the delegate the URL or form names, the
 // policy check for a change, and reading the delegate form (raw values kept for the refill).
-import { error, type RequestEvent } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { getDb } from './db';
-import { authorize } from './auth/guards';
 import { can } from './policy';
-import { getVisit } from './visits';
-import { visitTarget } from './visit-workflow';
+import { readableVisit, type ReadableVisit } from './visit-route';
 import { getDelegate } from './delegates';
 import { keptValues } from './admin';
 import { DELEGATE_FIELDS, delegateSchema, type DelegateField } from '$lib/schemas/delegate';
 import { fieldErrors, positiveId, type FieldErrors } from '$lib/schemas/common';
 
-type Event = Pick<RequestEvent, 'locals' | 'url' | 'params'>;
-
 /** The visit of the URL with the signed-in actor; a visit they may not read is a 404. */
-export function delegationVisit(event: Event) {
-	const actor = authorize(event, 'visit.read');
-	const id = positiveId((event.params as { id?: string }).id);
-	const visit = id ? getVisit(getDb(), id) : undefined;
-	const target = visit && visitTarget(visit);
-	if (!visit || !target || !can(actor, 'visit.see', target)) error(404, 'Not found');
-	return { actor, visit, target };
-}
+export const delegationVisit = readableVisit;
 
-export type DelegationVisit = ReturnType<typeof delegationVisit>;
+export type DelegationVisit = ReadableVisit;
 
 export function canManage({ actor, target }: DelegationVisit, organisationId: number) {
 	return can(actor, 'delegate.manage', { visit: target, organisationId });

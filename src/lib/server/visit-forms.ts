@@ -1,12 +1,7 @@
 // Reading the visit forms: raw values are kept (bounded) to refill the form after an error.
 import type { z } from 'zod';
 import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
-import {
-	coordinatorParties,
-	staffParties,
-	visitDetails,
-	visitDetailsSchema
-} from '$lib/schemas/visit';
+import { coordinatorParties, staffParties, visitDetailsSchema } from '$lib/schemas/visit';
 import type { Parties } from './visit-workflow';
 import { keptValues } from './admin';
 

@@ -1,0 +1,99 @@
+import { expect, test } from '@playwright/test';
+import { ACCOUNTS, setLanguage, signIn } from '../pages/session';
+
+// The first pages of the programme builder (issue 5 continues: drag and drop, viewer time zone,
+// .ics, print). Staff edit the pending RACINES → Dispensaire Trottoir proposal (demo visit 5).
+test('staff add sessions, see the overlap warning, move, copy a day and delete', async ({
+	page
+}) => {
+	await signIn(page, ACCOUNTS.staff);
+	await page.goto('/visits/5/agenda');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Programme');
+	const days = page.locator('section.agenda-day');
+	await expect(days).toHaveCount(5);
+	const first = days.first();
+
+	const add = first.locator('details.add-session');
+	await add.locator('summary').click();
+	await add.getByLabel(/^Début/).fill('10:00');
+	await add.getByLabel(/^Fin/).fill('09:00');
+	await add.getByRole('button', { name: 'Ajouter une séance' }).click();
+	await expect(add.getByText('La fin doit être le même jour que le début ou après.')).toBeVisible();
+	await expect(add.getByText('Ce champ est obligatoire.')).toBeVisible();
+	await add.getByLabel(/^Fin/).fill('12:00');
+	await add.getByLabel('Titre').fill('Observation en moyenne section');
+	await add.getByRole('button', { name: 'Ajouter une séance' }).click();
+	await expect(page.getByRole('status')).toHaveText('Programme mis à jour.');
+	await expect(first.locator('li.session')).toContainText('10:00–12:00');
+	await expect(first.locator('li.session')).toContainText('Africa/Ouagadougou');
+
+	await add.locator('summary').click();
+	await add.getByLabel(/^Début/).fill('11:00');
+	await add.getByLabel(/^Fin/).fill('12:30');
+	await add.getByLabel('Type de séance').selectOption('workshop');
+	await add.getByLabel('Titre').fill('Atelier matériel pédagogique');
+	await add.getByRole('button', { name: 'Ajouter une séance' }).click();
+	await expect(page.locator('.warnings')).toContainText('se chevauchent');
+	await page.screenshot({ path: 'test-results/screens/agenda-fr.png', fullPage: true });
+
+	// Copy the day to the second day, then move the workshop to the third.
+	await first.getByLabel('Copier cette journée vers').selectOption({ index: 0 });
+	await first.getByRole('button', { name: 'Copier' }).click();
+	await expect(days.nth(1).locator('li.session')).toHaveCount(2);
+	const workshop = first.locator('li.session', { hasText: 'Atelier matériel' });
+	await workshop.locator('summary', { hasText: 'Modifier' }).click();
+	await workshop.getByLabel('Déplacer au').selectOption({ index: 2 });
+	await workshop.getByRole('button', { name: 'Déplacer' }).click();
+	await expect(first.locator('li.session')).toHaveCount(1);
+	await expect(days.nth(2).locator('li.session')).toContainText('Atelier matériel pédagogique');
+
+	const moved = days.nth(2).locator('li.session');
+	await moved.locator('summary', { hasText: 'Modifier' }).click();
+	await moved.locator('summary', { hasText: 'Supprimer…' }).click();
+	await moved.getByRole('button', { name: 'Oui, supprimer cette séance' }).click();
+	await expect(days.nth(2).locator('li.session')).toHaveCount(0);
+
+	await setLanguage(page, 'ar');
+	await page.goto('/visits/5/agenda');
+	await page.screenshot({ path: 'test-results/screens/agenda-ar.png', fullPage: true });
+	await setLanguage(page, 'fr');
+});
+
+test('bad sessions and changes by those who may not are refused, never a 500', async ({
+	page,
+	browser
+}) => {
+	await signIn(page, ACCOUNTS.staff);
+	const origin = new URL(page.url()).origin;
+	const post = (path: string, form: Record<string, string>) =>
+		page.request.post(path, {
+			form,
+			headers: { Origin: origin, Accept: 'text/html' },
+			maxRedirects: 0
+		});
+	await page.goto('/visits/5/agenda');
+	const day = await page.locator('input[name="day"]').first().getAttribute('value');
+	const base = { day: day!, startsAt: '09:00', endsAt: '10:00', kind: 'meeting', title: 'Réunion' };
+	expect((await post('/visits/5/agenda?/add', { ...base, startsAt: '25:00' })).status()).toBe(400);
+	expect((await post('/visits/5/agenda?/add', { ...base, day: '2001-01-01' })).status()).toBe(400);
+	expect((await post('/visits/5/agenda?/add', { ...base, kind: 'party' })).status()).toBe(400);
+	expect(
+		(await post('/visits/5/agenda?/add', { ...base, title: 'x'.repeat(20_000) })).status()
+	).toBe(400);
+	expect((await post('/visits/5/agenda?/delete', { id: '999999' })).status()).toBe(404);
+	expect((await post('/visits/999999/agenda?/add', base)).status()).toBe(404);
+
+	// A member reads the programme but may not change it.
+	const context = await browser.newContext({ locale: 'fr-FR' });
+	const member = await context.newPage();
+	await signIn(member, ACCOUNTS.keoogoMember);
+	expect((await member.goto('/visits/1/agenda'))?.status()).toBe(200);
+	await expect(member.getByText('Ajouter une séance')).toHaveCount(0);
+	const denied = await member.request.post('/visits/1/agenda?/add', {
+		form: base,
+		headers: { Origin: origin, Accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(denied.status()).toBe(403);
+	await context.close();
+});
