@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { instant, isClockTime, programmeWarnings, visitDays, wallClock } from './agenda';
+import {
+	inZone,
+	instant,
+	isClockTime,
+	overlapsOf,
+	parallelGroups,
+	programmeWarnings,
+	visitDays,
+	wallClock
+} from './agenda';
 
 describe('times in the visit’s zone', () => {
 	it('turns 09:00 in Ouagadougou (UTC+0) and in Paris across the end of summer time into instants', () => {
@@ -22,6 +31,62 @@ describe('times in the visit’s zone', () => {
 		const at = instant('2024-05-06', '09:00', 'Africa/Ouagadougou');
 		expect(wallClock(at, 'America/Lima')).toEqual({ day: '2024-05-06', time: '04:00' });
 		expect(wallClock(at, 'Pacific/Auckland')).toEqual({ day: '2024-05-06', time: '21:00' });
+	});
+
+	it('converts whole sessions for the viewer, days and overnight ends included', () => {
+		const s = { day: '2024-10-26', startsAt: '22:00', endsAt: '23:30' };
+		expect(inZone(s, 'Europe/Paris', 'Europe/Paris')).toMatchObject({
+			startsAt: '22:00',
+			overnight: false
+		});
+		// Summer time in Paris (UTC+2) seen from Bangkok (UTC+7): the next day, past midnight.
+		expect(inZone(s, 'Europe/Paris', 'Asia/Bangkok')).toEqual({
+			day: '2024-10-27',
+			startsAt: '03:00',
+			endsAt: '04:30',
+			overnight: false
+		});
+		expect(inZone(s, 'Europe/Paris', 'Asia/Dubai')).toEqual({
+			day: '2024-10-27',
+			startsAt: '00:00',
+			endsAt: '01:30',
+			overnight: false
+		});
+		expect(inZone({ ...s, startsAt: '20:30' }, 'Europe/Paris', 'Asia/Dubai')).toEqual({
+			day: '2024-10-26',
+			startsAt: '22:30',
+			endsAt: '01:30',
+			overnight: true
+		});
+	});
+
+	it('finds the sessions of the same day a new one overlaps, not itself', () => {
+		const day = [
+			{ id: 1, day: '2024-05-06', startsAt: '09:00', endsAt: '10:00', title: 'A' },
+			{ id: 2, day: '2024-05-06', startsAt: '10:00', endsAt: '11:00', title: 'B' },
+			{ id: 3, day: '2024-05-07', startsAt: '09:00', endsAt: '10:00', title: 'C' }
+		];
+		const c = { day: '2024-05-06', startsAt: '09:30', endsAt: '10:30' };
+		expect(overlapsOf(day, c).map((s) => s.id)).toEqual([1, 2]);
+		expect(overlapsOf(day, { ...c, startsAt: '10:00' }, 2).map((s) => s.id)).toEqual([]);
+	});
+
+	it('groups overlapping sessions to show them side by side', () => {
+		const s = (id: number, startsAt: string, endsAt: string) => ({
+			id,
+			day: '2024-05-06',
+			startsAt,
+			endsAt,
+			title: String(id)
+		});
+		const groups = parallelGroups([
+			s(1, '09:00', '10:00'),
+			s(2, '10:00', '12:00'),
+			s(3, '10:00', '11:00'),
+			s(4, '11:30', '12:30'),
+			s(5, '14:00', '15:00')
+		]);
+		expect(groups.map((g) => g.map((x) => x.id))).toEqual([[1], [2, 3, 4], [5]]);
 	});
 
 	it('accepts real clock times only', () => {

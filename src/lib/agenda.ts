@@ -92,3 +92,81 @@ export const KIND_ICONS: Record<string, string> = {
 	meal: '☕',
 	free_time: '☼'
 };
+
+const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+const clockOf = (n: number) =>
+	`${String(Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}`;
+
+/** The sessions of a day a new or edited session would overlap (parallel tracks need a yes). */
+export function overlapsOf<S extends Session>(
+	sessions: S[],
+	candidate: { day: string; startsAt: string; endsAt: string },
+	exceptId?: number
+): S[] {
+	return sessions.filter(
+		(s) =>
+			s.id !== exceptId &&
+			s.day === candidate.day &&
+			s.startsAt < candidate.endsAt &&
+			candidate.startsAt < s.endsAt
+	);
+}
+
+/**
+ * Moves the session at `from` to `to` in a day's ordered sessions. Sessions keep their length;
+ * the span between the two places keeps its first start and its gaps, so a morning stays a
+ * morning. Parallel sessions stay parallel (a start never goes before the previous one).
+ * Returns the new times of every session of the day, or null when the day would run past
+ * midnight.
+ */
+export function reorderDay(day: Session[], from: number, to: number) {
+	const order = [...day];
+	const [moved] = order.splice(from, 1);
+	order.splice(to, 0, moved);
+	const lo = Math.min(from, to);
+	const hi = Math.max(from, to);
+	const gaps = day.map((s, i) =>
+		i < day.length - 1 ? minutes(day[i + 1].startsAt) - minutes(s.endsAt) : 0
+	);
+	let cursor = lo < day.length ? minutes(day[lo].startsAt) : 0;
+	const placed: { id: number; startsAt: string; endsAt: string; position: number }[] = [];
+	for (const [i, s] of order.entries()) {
+		if (i < lo || i > hi) {
+			placed.push({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, position: i });
+			continue;
+		}
+		const start = cursor;
+		const end = start + minutes(s.endsAt) - minutes(s.startsAt);
+		if (end > 24 * 60) return null;
+		placed.push({ id: s.id, startsAt: clockOf(start), endsAt: clockOf(end), position: i });
+		cursor = Math.max(end + gaps[i], start);
+	}
+	return placed;
+}
+
+/**
+ * A session's times as a viewer in another zone reads them: the day may change, and the end may
+ * fall on the next day (`overnight`).
+ */
+export function inZone(
+	session: { day: string; startsAt: string; endsAt: string },
+	from: string,
+	to: string
+) {
+	const start = wallClock(instant(session.day, session.startsAt, from), to);
+	const end = wallClock(instant(session.day, session.endsAt, from), to);
+	return { day: start.day, startsAt: start.time, endsAt: end.time, overnight: end.day > start.day };
+}
+
+/** Runs of sessions that overlap each other, shown side by side; most runs hold one session. */
+export function parallelGroups<S extends Session>(daySessions: S[]): S[][] {
+	const groups: S[][] = [];
+	let end = '';
+	for (const s of daySessions) {
+		const last = groups.at(-1);
+		if (last && s.startsAt < end) last.push(s);
+		else groups.push([s]);
+		end = last && s.startsAt < end ? (s.endsAt > end ? s.endsAt : end) : s.endsAt;
+	}
+	return groups;
+}

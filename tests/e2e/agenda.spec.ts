@@ -33,7 +33,14 @@ test('staff add sessions, see the overlap warning, move, copy a day and delete',
 	await add.getByLabel('Type de séance').selectOption('workshop');
 	await add.getByLabel('Titre').fill('Atelier matériel pédagogique');
 	await add.getByRole('button', { name: 'Ajouter une séance' }).click();
+	// An overlap is refused until the user says it is a parallel session; the input is kept.
+	await expect(add.getByText('Chevauche : Observation en moyenne section.')).toBeVisible();
+	await expect(add.getByLabel('Titre')).toHaveValue('Atelier matériel pédagogique');
+	await expect(first.locator('li.session')).toHaveCount(1);
+	await add.getByLabel('Séance en parallèle').check();
+	await add.getByRole('button', { name: 'Ajouter une séance' }).click();
 	await expect(page.locator('.warnings')).toContainText('se chevauchent');
+	await expect(first.locator('li.parallel li.session')).toHaveCount(2);
 	await page.screenshot({ path: 'test-results/screens/agenda-fr.png', fullPage: true });
 
 	// Copy the day to the second day, then move the workshop to the third.
@@ -96,4 +103,65 @@ test('bad sessions and changes by those who may not are refused, never a 500', a
 	});
 	expect(denied.status()).toBe(403);
 	await context.close();
+});
+
+test('a second save over someone else’s is refused with both versions shown; reorder; time zones', async ({
+	browser
+}) => {
+	const [a, b] = await Promise.all([browser.newPage(), browser.newPage()]);
+	for (const p of [a, b]) await signIn(p, ACCOUNTS.staff);
+	await a.goto('/visits/5/agenda');
+	const day = a.locator('section.agenda-day').nth(4);
+	const add = day.locator('details.add-session');
+	for (const [start, end, title] of [
+		['09:00', '10:00', 'Visite de l’école maternelle'],
+		['10:30', '12:00', 'Débriefing de la semaine']
+	]) {
+		// The form stays open after a success, ready for the next session.
+		if (!(await add.evaluate((d) => (d as HTMLDetailsElement).open))) {
+			await add.locator('summary').click();
+		}
+		await add.getByLabel(/^Début/).fill(start);
+		await add.getByLabel(/^Fin/).fill(end);
+		await add.getByLabel('Titre').fill(title);
+		await add.getByRole('button', { name: 'Ajouter une séance' }).click();
+		await expect(a.getByRole('status')).toHaveText('Programme mis à jour.');
+	}
+	await b.goto('/visits/5/agenda');
+	const edit = (p: typeof a) =>
+		p.locator('section.agenda-day').nth(4).locator('li.session', { hasText: 'école maternelle' });
+	await edit(a).locator('summary', { hasText: 'Modifier' }).click();
+	await edit(b).locator('summary', { hasText: 'Modifier' }).click();
+	await edit(a).getByLabel('Lieu').fill('École maternelle de Saaba');
+	await edit(a).getByRole('button', { name: 'Enregistrer' }).click();
+	await expect(a.getByRole('status')).toHaveText('Programme mis à jour.');
+
+	await edit(b).getByLabel('Titre').fill('Visite de la maternelle (classe des petits)');
+	await edit(b).getByRole('button', { name: 'Enregistrer' }).click();
+	await expect(edit(b).getByRole('alert')).toContainText("Quelqu'un d'autre a enregistré");
+	await expect(edit(b).getByRole('alert')).toContainText('École maternelle de Saaba');
+	await expect(edit(b).getByLabel('Titre')).toHaveValue(
+		'Visite de la maternelle (classe des petits)'
+	);
+	await b.screenshot({ path: 'test-results/screens/agenda-stale.png', fullPage: true });
+	await edit(b).getByRole('button', { name: 'Enregistrer' }).click();
+	await expect(b.getByRole('status')).toHaveText('Programme mis à jour.');
+	const sessions = b.locator('section.agenda-day').nth(4).locator('li.session');
+	await expect(sessions.first()).toContainText('Visite de la maternelle (classe des petits)');
+
+	// By keyboard: the visit moves after the debrief, each keeping its length.
+	await b.getByRole('button', { name: /Reculer « Visite de la maternelle/ }).focus();
+	await b.keyboard.press('Enter');
+	await expect(sessions.first()).toContainText('Débriefing de la semaine');
+	await expect(sessions.first()).toContainText('09:00–10:30');
+	await expect(sessions.nth(1)).toContainText('11:00–12:00');
+
+	// The same programme seen from Lima (UTC−5); a made-up zone is ignored.
+	await b.goto('/visits/5/agenda?tz=America/Lima');
+	await expect(b.getByText('Heures affichées en America/Lima')).toBeVisible();
+	await expect(sessions.first()).toContainText('04:00–05:30 America/Lima');
+	await b.goto('/visits/5/agenda?tz=Mars/Olympus');
+	await expect(b.getByText('Heures affichées en')).toHaveCount(0);
+	await expect(sessions.first()).toContainText('09:00–10:30');
+	await Promise.all([a.close(), b.close()]);
 });

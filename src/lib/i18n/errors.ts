@@ -27,7 +27,8 @@ export function errorText(
 		invalid: m.form_invalid,
 		invalid_datetime: m.form_invalid_datetime,
 		departure_before_arrival: m.form_departure_before_arrival,
-		not_member: m.form_not_member
+		not_member: m.form_not_member,
+		overlap: m.form_overlap
 	};
 	return (specific[code] ?? general[code])();
 }

@@ -20,7 +20,8 @@ export const ERROR_CODES = [
 	'invalid',
 	'invalid_datetime',
 	'departure_before_arrival',
-	'not_member'
+	'not_member',
+	'overlap'
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -11,6 +11,7 @@ import {
 	getSession,
 	listAgenda,
 	moveSession,
+	placeSession,
 	updateSession
 } from './agenda';
 import { entityHistory } from './audit';
@@ -122,6 +123,47 @@ describe('editing a programme', () => {
 		expect(entityHistory(db, 'agenda_item', b).map((e) => e.action)).toEqual([
 			'created',
 			'deleted'
+		]);
+	});
+
+	it('reorders a day: sessions swap slots, keep their length, and parallel ones stay parallel', () => {
+		const at = (startsAt: string, endsAt: string, title: string) =>
+			addSession(db, 1, visitId, { ...base, day: '2024-05-09', startsAt, endsAt, title });
+		const a = at('08:00', '09:00', 'A');
+		const b = at('09:30', '11:30', 'B');
+		const c = at('14:00', '15:00', 'C');
+		const day = () =>
+			listAgenda(db, visitId)
+				.filter((s) => s.day === '2024-05-09')
+				.map((s) => `${s.title} ${s.startsAt}-${s.endsAt}`);
+		expect(placeSession(db, 1, visitId, b, 0)).toBe('ok');
+		expect(day()).toEqual(['B 08:00-10:00', 'A 10:30-11:30', 'C 14:00-15:00']);
+		expect(getSession(db, visitId, b)!.version).toBe(2);
+		expect(getSession(db, visitId, c)!.version).toBe(1);
+		// Dropped last: the gaps stay in place and the day still ends when it ended.
+		expect(placeSession(db, 1, visitId, b, 2)).toBe('ok');
+		expect(day()).toEqual(['A 08:00-09:00', 'C 09:30-10:30', 'B 13:00-15:00']);
+		expect(placeSession(db, 1, visitId, 9999, 0)).toBe('not_found');
+
+		const p1 = addSession(db, 1, visitId, {
+			...base,
+			day: '2024-05-10',
+			startsAt: '09:00',
+			endsAt: '12:00',
+			title: 'P1'
+		});
+		const p2 = addSession(db, 1, visitId, {
+			...base,
+			day: '2024-05-10',
+			startsAt: '09:00',
+			endsAt: '10:00',
+			title: 'P2'
+		});
+		expect(placeSession(db, 1, visitId, p2, 0)).toBe('ok');
+		const parallel = listAgenda(db, visitId).filter((s) => s.day === '2024-05-10');
+		expect(parallel.map((s) => [s.id, s.startsAt, s.endsAt])).toEqual([
+			[p2, '09:00', '10:00'],
+			[p1, '09:00', '12:00']
 		]);
 	});
 });

@@ -7,10 +7,11 @@ import { agendaItems, visitOrganisations } from './db/schema';
 import { recordAudit } from './audit';
 import type { FieldErrors } from '$lib/schemas/common';
 import type { SessionInput } from '$lib/schemas/agenda';
+import { reorderDay } from '$lib/agenda';
 
 export type AgendaItem = typeof agendaItems.$inferSelect;
 
-export function listAgenda(db: DB, visitId: number): AgendaItem[] {
+export function listAgenda(db: Tx, visitId: number): AgendaItem[] {
 	return db
 		.select()
 		.from(agendaItems)
@@ -24,7 +25,7 @@ export function listAgenda(db: DB, visitId: number): AgendaItem[] {
 		.all();
 }
 
-export function getSession(db: DB, visitId: number, id: number) {
+export function getSession(db: Tx, visitId: number, id: number) {
 	return db
 		.select()
 		.from(agendaItems)
@@ -177,5 +178,43 @@ export function copySessions(db: DB, actorId: number, visitId: number, ids: numb
 			copies.push(row.id);
 		}
 		return copies;
+	});
+}
+
+/**
+ * Puts a session at another place in its day (up, down, or where it was dropped): sessions swap
+ * time slots and keep their length. 'full' when the day would run past midnight.
+ */
+export function placeSession(
+	db: DB,
+	actorId: number,
+	visitId: number,
+	id: number,
+	to: number
+): 'ok' | 'full' | 'not_found' {
+	return db.transaction((tx) => {
+		const session = getSession(tx, visitId, id);
+		if (!session) return 'not_found';
+		const day = listAgenda(tx, visitId).filter((s) => s.day === session.day);
+		const from = day.findIndex((s) => s.id === id);
+		const target = Math.max(0, Math.min(day.length - 1, to));
+		if (from === target) return 'ok';
+		const placed = reorderDay(day, from, target);
+		if (!placed) return 'full';
+		for (const p of placed) {
+			const before = day.find((s) => s.id === p.id)!;
+			const retimed = before.startsAt !== p.startsAt || before.endsAt !== p.endsAt;
+			if (!retimed && before.position === p.position) continue;
+			// Only a new time is news for calendars and for someone editing the session.
+			const bump = retimed
+				? { version: sql`${agendaItems.version} + 1`, updatedAt: new Date() }
+				: {};
+			tx.update(agendaItems)
+				.set({ startsAt: p.startsAt, endsAt: p.endsAt, position: p.position, ...bump })
+				.where(eq(agendaItems.id, p.id))
+				.run();
+		}
+		audit(tx, actorId, id, 'reordered', { visitId, day: session.day, from, to: target });
+		return 'ok';
 	});
 }

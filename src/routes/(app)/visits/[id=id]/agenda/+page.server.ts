@@ -11,10 +11,13 @@ import {
 	copySessions,
 	deleteSession,
 	listAgenda,
+	getSession,
 	moveSession,
+	placeSession,
 	updateSession
 } from '$lib/server/agenda';
-import { programmeWarnings, visitDays } from '$lib/agenda';
+import { inZone, overlapsOf, programmeWarnings, visitDays } from '$lib/agenda';
+import { timeZoneList } from '$lib/server/admin';
 import { sessionSchema } from '$lib/schemas/agenda';
 import { fieldErrors, positiveId } from '$lib/schemas/common';
 
@@ -29,13 +32,24 @@ const FIELDS = [
 	'leadName',
 	'notes',
 	'version',
-	'id'
+	'id',
+	'parallel',
+	'to'
 ] as const;
+
+/** The zone the viewer asked for (`?tz=`), when it is a real one other than the visit's. */
+function viewerZone(asked: string | null, visitZone: string) {
+	return asked && asked !== visitZone && timeZoneList().includes(asked) ? asked : null;
+}
 
 export const load: PageServerLoad = (event) => {
 	const { actor, visit, target } = readableVisit(event);
 	const db = getDb();
-	const sessions = listAgenda(db, visit.id);
+	const viewZone = viewerZone(event.url.searchParams.get('tz'), visit.timeZone);
+	const sessions = listAgenda(db, visit.id).map((s) => ({
+		...s,
+		shown: viewZone ? inZone(s, visit.timeZone, viewZone) : null
+	}));
 	const arrivals = listDelegates(db, visit.id).map((d) => ({
 		name: d.name,
 		arrivesAt: d.arrivesAt
@@ -46,6 +60,8 @@ export const load: PageServerLoad = (event) => {
 		days: visitDays(visit.startsOn, visit.endsOn),
 		warnings: programmeWarnings(sessions, visit, arrivals),
 		canEdit: can(actor, 'agenda.edit', target),
+		viewZone,
+		profileZone: event.locals.user?.timeZone ?? null,
 		organisations: [
 			...(visit.host ? [visit.host] : []),
 			...visit.visitors,
@@ -63,14 +79,18 @@ async function editable(event: RequestEvent) {
 	return { form, ...context, days, values: keptValues(form, FIELDS, 2100) };
 }
 
-function readSession(visitId: number, days: string[], values: Record<string, string>) {
+function readSession(visitId: number, days: string[], values: Record<string, string>, id?: number) {
 	const parsed = sessionSchema.safeParse(values);
 	if (!parsed.success) return { ok: false as const, errors: fieldErrors(parsed.error) };
 	const errors = checkSession(getDb(), visitId, parsed.data);
 	// Sessions live on the visit's days; another day is a mistake of the form, not a plan.
 	if (!days.includes(parsed.data.day)) errors.day = 'invalid';
+	// Parallel tracks are fine when the user says so; otherwise an overlap is a typo.
+	const overlaps = overlapsOf(listAgenda(getDb(), visitId), parsed.data, id);
+	if (overlaps.length && values.parallel !== 'on') errors.startsAt = 'overlap';
+	const overlapWith = overlaps.map((s) => s.title).join(', ');
 	return Object.keys(errors).length
-		? { ok: false as const, errors }
+		? { ok: false as const, errors, overlapWith }
 		: { ok: true as const, data: parsed.data };
 }
 
@@ -78,7 +98,10 @@ export const actions: Actions = {
 	add: async (event) => {
 		const { actor, visit, days, values } = await editable(event);
 		const read = readSession(visit.id, days, values);
-		if (!read.ok) return fail(400, { formId: `add-${values.day}`, values, errors: read.errors });
+		if (!read.ok) {
+			const { errors, overlapWith } = read;
+			return fail(400, { formId: `add-${values.day}`, values, errors, overlapWith });
+		}
 		addSession(getDb(), actor.id, visit.id, read.data);
 		return { done: 'added' };
 	},
@@ -87,12 +110,17 @@ export const actions: Actions = {
 		const id = positiveId(values.id);
 		const version = positiveId(values.version);
 		if (!id || !version) error(404, 'Not found');
-		const read = readSession(visit.id, days, values);
-		if (!read.ok) return fail(400, { formId: `edit-${id}`, values, errors: read.errors });
+		const read = readSession(visit.id, days, values, id);
+		if (!read.ok) {
+			const { errors, overlapWith } = read;
+			return fail(400, { formId: `edit-${id}`, values, errors, overlapWith });
+		}
 		const result = updateSession(getDb(), actor.id, visit.id, id, version, read.data);
 		if (result === 'not_found') error(404, 'Not found');
 		if (result === 'stale') {
-			return fail(409, { formId: `edit-${id}`, values, errors: { title: 'stale' as const } });
+			// Their version is shown and becomes the base: saving again replaces it knowingly.
+			const current = getSession(getDb(), visit.id, id)!;
+			return fail(409, { formId: `edit-${id}`, values, errors: {}, current });
 		}
 		return { done: 'saved' };
 	},
@@ -107,6 +135,16 @@ export const actions: Actions = {
 		const id = positiveId(values.id);
 		if (!days.includes(values.day)) return fail(400, { moveError: id });
 		if (!id || !moveSession(getDb(), actor.id, visit.id, id, values.day)) error(404, 'Not found');
+		return { done: 'moved' };
+	},
+	place: async (event) => {
+		const { actor, visit, values } = await editable(event);
+		const id = positiveId(values.id);
+		const to = Number(values.to);
+		if (!id || !Number.isInteger(to) || to < 0) error(404, 'Not found');
+		const result = placeSession(getDb(), actor.id, visit.id, id, to);
+		if (result === 'not_found') error(404, 'Not found');
+		if (result === 'full') return fail(400, { placeError: id });
 		return { done: 'moved' };
 	},
 	copyDay: async (event) => {
