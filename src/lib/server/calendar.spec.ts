@@ -140,23 +140,13 @@ describe('a visit’s programme as iCalendar', () => {
 		const read = () =>
 			parse(visitCalendar(db, visit, ORIGIN)).events.find((e) => e.uid === first.uid + UID_SUFFIX)!;
 		expect(read().sequence).toBe(1);
-		const {
-			id: _id,
-			uid: _uid,
-			visitId: _v,
-			version,
-			createdAt: _c,
-			updatedAt: _u,
-			position: _p,
-			...input
-		} = first;
-		expect(
-			updateSession(db, coordinator, paris, first.id, version, {
-				...input,
-				startsAt: '10:00',
-				endsAt: '11:00'
-			})
-		).toBe('ok');
+		const edited = session({
+			title: 'Avant',
+			place: 'Salle A',
+			startsAt: '10:00',
+			endsAt: '11:00'
+		});
+		expect(updateSession(db, coordinator, paris, first.id, first.version, edited)).toBe('ok');
 		expect(read()).toMatchObject({ sequence: 2, start: '2026-10-24T08:00:00.000Z' });
 		expect(moveSession(db, coordinator, paris, first.id, '2026-10-26')).toBe(true);
 		expect(read()).toMatchObject({
