@@ -87,8 +87,19 @@ const locale: Handle = ({ event, resolve }) => {
 	);
 };
 
-/** Paths an anonymous visitor may open; everything else sends them to sign in. */
-const PUBLIC_PATHS = ['/login', '/logout', '/language', '/health', '/invite', '/setup'];
+/**
+ * Paths an anonymous visitor may open; everything else sends them to sign in. Calendar feeds are
+ * fetched by apps without a session: their token is checked by the endpoint.
+ */
+const PUBLIC_PATHS = [
+	'/login',
+	'/logout',
+	'/language',
+	'/health',
+	'/invite',
+	'/setup',
+	'/calendar'
+];
 
 const guard: Handle = ({ event, resolve }) => {
 	const path = event.url.pathname;

@@ -209,6 +209,39 @@ describe('visit rules: every transition × role', () => {
 			[N, N, N, N, N, N]
 		],
 		['see the draft', (a) => can(a, 'visit.see', visit('draft')), [N, Y, Y, N, N, Y]],
+		// Staff without a membership: their feed would otherwise hold the whole network.
+		[
+			'have it in one’s feed',
+			(a) => can(a, 'calendar.feed', visit('confirmed')),
+			[N, Y, Y, Y, N, N]
+		],
+		[
+			'have a proposal not answered yet in one’s feed',
+			(a) => can(a, 'calendar.feed', visit('proposed')),
+			[N, Y, Y, Y, N, N]
+		],
+		[
+			'have a draft in one’s feed',
+			(a) => can(a, 'calendar.feed', visit('draft')),
+			[N, N, N, N, N, N]
+		],
+		[
+			'have a cancelled visit in one’s feed',
+			(a) => can(a, 'calendar.feed', visit('cancelled')),
+			[N, N, N, N, N, N]
+		],
+		[
+			'have it in one’s feed once one’s organisation declined',
+			(a) =>
+				can(a, 'calendar.feed', {
+					...visit('accepted'),
+					participants: [
+						{ organisationId: DT, role: 'host', response: 'accepted' },
+						{ organisationId: KEOOGO, role: 'visitor', response: 'declined' }
+					]
+				}),
+			[N, N, N, Y, N, N]
+		],
 		['see a sent proposal', (a) => can(a, 'visit.see', visit('proposed')), [N, Y, Y, Y, Y, Y]],
 		[
 			'send the draft',

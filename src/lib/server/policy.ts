@@ -56,6 +56,11 @@ type Rules = {
 	'agenda.edit': VisitTarget;
 	/** Delete a draft that was never sent (nobody else has seen it). */
 	'visit.deleteDraft': VisitTarget;
+	/**
+	 * Put this visit in the actor's private calendar feed: their own organisations' visits only
+	 * (staff too: the whole network would drown their calendar), sent and still going ahead.
+	 */
+	'calendar.feed': VisitTarget;
 	/** Read this visit: a draft is its proposer's business until it is sent. */
 	'visit.see': VisitTarget;
 	/** Propose a visit on behalf of this organisation (null: staff creating any visit). */
@@ -79,6 +84,9 @@ type Rules = {
 export type Action = keyof Rules;
 /** Actions that need no target record. */
 export type PlainAction = { [K in Action]: Rules[K] extends undefined ? K : never }[Action];
+
+/** A draft is not sent yet; declined and cancelled visits will not happen. */
+const FEED_STATUSES: VisitStatus[] = ['proposed', 'accepted', 'confirmed', 'completed', 'closed'];
 
 export function isStaff(actor: Actor): boolean {
 	return actor?.globalRole === 'admin' || actor?.globalRole === 'staff';
@@ -159,6 +167,15 @@ export function can<A extends Action>(
 			const visit = target as VisitTarget;
 			if (visit.status !== 'draft' || isStaff(actor)) return true;
 			return !!actor.memberships?.some((m) => m.organisationId === visit.proposerOrganisationId);
+		}
+		case 'calendar.feed': {
+			const visit = target as VisitTarget;
+			if (!FEED_STATUSES.includes(visit.status)) return false;
+			return visit.participants.some(
+				(p) =>
+					p.response !== 'declined' &&
+					!!actor.memberships?.some((m) => m.organisationId === p.organisationId)
+			);
 		}
 		case 'visit.deleteDraft': {
 			const visit = target as VisitTarget;

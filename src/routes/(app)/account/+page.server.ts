@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
@@ -10,8 +10,9 @@ import {
 	updateProfile
 } from '$lib/server/account';
 import { listOrganisations } from '$lib/server/organisations';
+import { createFeed, feedPath, listFeeds, revokeFeed } from '$lib/server/calendar-feeds';
 import { passwordSchema, profileSchema } from '$lib/schemas/account';
-import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, positiveId, type FieldErrors } from '$lib/schemas/common';
 
 type PasswordField = 'current' | 'next' | 'confirm';
 
@@ -27,7 +28,8 @@ export const load: PageServerLoad = (event) => {
 			current: s.id === event.locals.session?.id,
 			id: undefined
 		})),
-		zones
+		zones,
+		feeds: listFeeds(db, user.id)
 	};
 };
 
@@ -79,5 +81,18 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const ended = signOutOtherSessions(getDb(), user.id, event.locals.session!.id);
 		return { sessions: { ended } };
+	},
+	createFeed: (event) => {
+		const user = requireUser(event);
+		const { token } = createFeed(getDb(), user.id);
+		// In this one answer only: the page cannot show the link again (no-store, hash kept).
+		const url = event.url.origin + feedPath(token);
+		return { feed: { url, webcal: url.replace(/^https?:/, 'webcal:') } };
+	},
+	revokeFeed: async (event) => {
+		const user = requireUser(event);
+		const id = positiveId((await event.request.formData()).get('id'));
+		if (!id || !revokeFeed(getDb(), user.id, id)) error(404, 'Not found');
+		return { feedRevoked: true };
 	}
 };

@@ -1,0 +1,19 @@
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { readableVisit } from '$lib/server/visit-route';
+import { calendarFileName, visitCalendar } from '$lib/server/calendar';
+
+/**
+ * The visit's programme as a calendar file. An endpoint runs no layout load: readableVisit sends
+ * anonymous people to sign in and answers 404 for a visit they may not read.
+ */
+export const GET: RequestHandler = (event) => {
+	const { visit } = readableVisit(event);
+	return new Response(visitCalendar(getDb(), visit, event.url.origin), {
+		headers: {
+			'Content-Type': 'text/calendar; charset=utf-8',
+			'Content-Disposition': `attachment; filename="${calendarFileName(visit)}"`,
+			'Cache-Control': 'private, no-store'
+		}
+	});
+};
