@@ -12,7 +12,7 @@ export async function postDrop(drop: Drop) {
 	const response = await fetch(`?/${drop.action}`, {
 		method: 'POST',
 		body,
-		headers: { 'x-sveltekit-action': 'true' }
+		headers: { accept: 'application/json', 'x-sveltekit-action': 'true' }
 	});
 	const result = deserialize(await response.text());
 	if (result.type === 'success') await invalidateAll();
