@@ -62,3 +62,10 @@ export function formatDay(moment: Date, locale?: string) {
 		timeZone: 'UTC'
 	}).format(moment);
 }
+
+/** "dimanche 5 mai 2024": a programme's day, with its weekday so nobody counts on their fingers. */
+export function formatLongDate(isoDate: string, locale?: string) {
+	return new Intl.DateTimeFormat(intlLocale(locale), { ...dateOptions, weekday: 'long' }).format(
+		calendarDate(isoDate)
+	);
+}

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from './db/test-db';
 import type { DB } from './db';
-import { organisations, users } from './db/schema';
+import { memberships, organisations, users } from './db/schema';
 import { createVisit } from './visit-workflow';
 import {
 	addSession,
@@ -12,6 +12,7 @@ import {
 	listAgenda,
 	moveSession,
 	placeSession,
+	programmeContacts,
 	updateSession
 } from './agenda';
 import { entityHistory } from './audit';
@@ -165,5 +166,40 @@ describe('editing a programme', () => {
 			[p2, '09:00', '10:00'],
 			[p1, '09:00', '12:00']
 		]);
+	});
+});
+
+describe('the contact on a printed programme', () => {
+	it("names the host's active coordinators, else the proposer's", () => {
+		const people = (rows: [string, number, 'coordinator' | 'member', boolean][]) => {
+			for (const [name, organisationId, role, disabled] of rows) {
+				const { id } = db
+					.insert(users)
+					.values({ email: `${name}@x.example.org`, name, passwordHash: 'x', disabled })
+					.returning()
+					.get();
+				db.insert(memberships).values({ userId: id, organisationId, role }).run();
+			}
+		};
+		const host = { organisationId: keoogo + 1, name: 'DT' };
+		const proposer = { organisationId: keoogo, name: 'KEOOGO' };
+		people([
+			['Zoé', keoogo, 'coordinator', false],
+			['Membre', keoogo + 1, 'member', false],
+			['Ancien', keoogo + 1, 'coordinator', true]
+		]);
+		expect(programmeContacts(db, { host, proposer })).toEqual({
+			organisation: 'KEOOGO',
+			people: [{ name: 'Zoé', email: 'Zoé@x.example.org' }]
+		});
+		people([
+			['Issa', keoogo + 1, 'coordinator', false],
+			['Agathe', keoogo + 1, 'coordinator', false]
+		]);
+		expect(programmeContacts(db, { host, proposer })?.people.map((p) => p.name)).toEqual([
+			'Agathe',
+			'Issa'
+		]);
+		expect(programmeContacts(db, { host: undefined, proposer: undefined })).toBeUndefined();
 	});
 });

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, max, sql } from 'drizzle-orm';
 import type { DB, Tx } from './db';
-import { agendaItems, visitOrganisations } from './db/schema';
+import { agendaItems, memberships, users, visitOrganisations } from './db/schema';
 import { recordAudit } from './audit';
 import type { FieldErrors } from '$lib/schemas/common';
 import type { SessionInput } from '$lib/schemas/agenda';
@@ -217,4 +217,34 @@ export function placeSession(
 		audit(tx, actorId, id, 'reordered', { visitId, day: session.day, from, to: target });
 		return 'ok';
 	});
+}
+
+type ContactOrganisation = { organisationId: number; name: string } | undefined;
+
+/**
+ * Whom a printed programme names to call: the host's active coordinators, else (a meeting
+ * whose host has no account yet) the proposer's, since someone on paper must answer the phone.
+ */
+export function programmeContacts(
+	db: DB,
+	visit: { host?: ContactOrganisation; proposer?: ContactOrganisation }
+) {
+	for (const org of [visit.host, visit.proposer]) {
+		if (!org) continue;
+		const people = db
+			.select({ name: users.name, email: users.email })
+			.from(memberships)
+			.innerJoin(users, eq(memberships.userId, users.id))
+			.where(
+				and(
+					eq(memberships.organisationId, org.organisationId),
+					eq(memberships.role, 'coordinator'),
+					eq(users.disabled, false)
+				)
+			)
+			.orderBy(asc(users.name))
+			.all();
+		if (people.length) return { organisation: org.name, people };
+	}
+	return undefined;
 }

@@ -6,6 +6,8 @@ import { notifications, organisations, users, visitOrganisations, visits } from 
 import { authenticate } from '../users';
 import { getVisit } from '../visits';
 import { unreadCount } from '../notifications';
+import { listAgenda } from '../agenda';
+import { programmeWarnings, visitDays } from '$lib/agenda';
 import { seedDemo } from './seed';
 import { DEMO_PASSWORD, DEMO_USERS } from './data';
 
@@ -86,6 +88,30 @@ describe('demo network', () => {
 		expect([v.startsOn, v.endsOn]).toEqual(['2024-02-26', '2024-02-28']);
 		expect(v.place).toContain('Compiègne');
 		expect(v.visitors.map((o) => o.shortName).sort()).toEqual(['AHEED', 'MAEECHA', 'RACINES']);
+	});
+
+	it('gives the KEOOGO visit a programme every day and the Tangiers meeting parallel workshops', () => {
+		const keoogo = visitByTitle('classes préscolaires du Dispensaire');
+		const sessions = listAgenda(db, keoogo.id);
+		const days = visitDays(keoogo.startsOn, keoogo.endsOn);
+		expect(days).toHaveLength(6);
+		for (const day of days) expect(sessions.some((s) => s.day === day)).toBe(true);
+		expect(sessions.at(0)).toMatchObject({ day: '2024-05-05', kind: 'travel' });
+		expect(sessions.at(-1)).toMatchObject({ day: '2024-05-10', kind: 'travel' });
+		expect(new Set(sessions.map((s) => s.uid)).size).toBe(sessions.length);
+
+		const tangiers = visitByTitle('Communauté de pratiques');
+		const programme = listAgenda(db, tangiers.id);
+		const overlaps = programmeWarnings(programme, tangiers).flatMap((w) =>
+			w.kind === 'overlap' ? [w.ids] : []
+		);
+		const kinds = (ids: number[]) => ids.map((id) => programme.find((s) => s.id === id)?.kind);
+		expect(overlaps.some((pair) => kinds(pair).every((k) => k === 'workshop'))).toBe(true);
+		expect(programme.some((s) => s.kind === 'site_visit' && /100\s%\sMamans/.test(s.title))).toBe(
+			true
+		);
+		expect(programmeWarnings(programme, tangiers).some((w) => w.kind === 'empty_day')).toBe(false);
+		expect(listAgenda(db, visitByTitle('pédagogie préscolaire').id)).toEqual([]);
 	});
 
 	it('has a RACINES proposal to Dispensaire Trottoir two months ahead, awaiting its answer', () => {

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import {
+	agendaItems,
 	delegates,
 	memberships,
 	notifications,
@@ -18,6 +20,7 @@ import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './data';
 import { demoVisits } from './visits';
 import { demoNotifications } from './notifications';
 import { demoDelegates } from './delegates';
+import { DEMO_AGENDA } from './agenda';
 
 export function isEmpty(db: DB) {
 	return (db.select({ n: count() }).from(organisations).get()?.n ?? 0) === 0;
@@ -110,6 +113,19 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
 					: undefined;
 				tx.insert(delegates)
 					.values({ ...d, visitId: id, organisationId: orgId(organisation), userId: user?.id })
+					.run();
+			}
+			for (const { visit, lead, ...s } of DEMO_AGENDA) {
+				if (!v.title.startsWith(visit)) continue;
+				tx.insert(agendaItems)
+					.values({
+						...s,
+						visitId: id,
+						uid: randomUUID(),
+						leadOrganisationId: lead ? orgId(lead) : null,
+						createdAt: v.proposedAt,
+						updatedAt: v.proposedAt
+					})
 					.run();
 			}
 			recordAudit(tx, {
