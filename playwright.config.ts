@@ -27,8 +27,7 @@ export default defineConfig({
 				...devices['Desktop Chrome'],
 				// French first, as for most of the network: the helpers read French labels.
 				locale: 'fr-FR',
-				// A French browser, as most of the network uses: 24-hour time fields, typed as such.
-				launchOptions: { executablePath: chromium.path, args: [...CHROMIUM_ARGS, '--lang=fr-FR'] }
+				launchOptions: { executablePath: chromium.path, args: CHROMIUM_ARGS }
 			}
 		}
 	],

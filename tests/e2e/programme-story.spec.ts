@@ -43,6 +43,21 @@ const timeKeys = (t: string) => {
 	return `${String(h % 12 || 12).padStart(2, '0')}${String(m).padStart(2, '0')}${h < 12 ? 'A' : 'P'}`;
 };
 
+/**
+ * Drags with the mouse as a person does: press on the session's time line, move a little so the
+ * browser starts dragging, then over the target. (locator.dragTo loses the drag when the page
+ * has to scroll between the two.)
+ */
+async function drag(page: Page, source: Locator, target: Locator) {
+	await source.hover({ position: { x: 30, y: 12 } });
+	await page.mouse.down();
+	const box = (await source.boundingBox())!;
+	await page.mouse.move(box.x + 40, box.y + 30, { steps: 5 });
+	await target.hover();
+	await target.hover({ position: { x: 20, y: 8 } });
+	await page.mouse.up();
+}
+
 /** Presses Tab until the field has the focus (a time field takes several: hour, minutes…). */
 async function tabTo(page: Page, field: Locator) {
 	for (let i = 0; i < 8 && !(await field.evaluate((e) => e === document.activeElement)); i++) {
@@ -74,13 +89,19 @@ async function addByKeyboard(page: Page, day: number, start: string, end: string
 	await expect(sessions).toHaveCount(before + 1);
 }
 
-async function add(page: Page, day: number, start: string, end: string, title: string) {
+/** The day's add form, opened (it stays open after a save, ready for the next session). */
+async function openAdd(page: Page, day: number) {
 	const form = page.locator('section.agenda-day').nth(day).locator('details.add-session');
-	const sessions = page.locator('section.agenda-day').nth(day).locator('li.session');
-	const before = await sessions.count();
 	if (!(await form.evaluate((d) => (d as HTMLDetailsElement).open))) {
 		await form.locator('summary').click();
 	}
+	return form;
+}
+
+async function add(page: Page, day: number, start: string, end: string, title: string) {
+	const form = await openAdd(page, day);
+	const sessions = page.locator('section.agenda-day').nth(day).locator('li.session');
+	const before = await sessions.count();
 	await form.getByLabel(/^Début/).fill(start);
 	await form.getByLabel(/^Fin/).fill(end);
 	await form.getByLabel('Titre').fill(title);
@@ -139,30 +160,25 @@ test('a six-day programme built by keyboard and drag and drop, exported and prin
 	await expect(day2.first()).toContainText('Débriefing avec les monitrices');
 	await expect(day2.nth(1)).toContainText('10:00–12:00');
 
-	// Sessions are picked up by their time line, not by a button inside them.
-	const grab = { sourcePosition: { x: 30, y: 12 }, targetPosition: { x: 30, y: 12 } };
 	// …and drag and drop: the workshop to day 3, then first in day 4's order.
 	const workshop = keoogo.locator('li.session', { hasText: 'Atelier fiches' });
-	console.log('DRAGGABLE', await workshop.evaluate((e) => [(e as HTMLElement).draggable, e.outerHTML.slice(0, 200)]));
-	keoogo.on('console', (m) => console.log('CONSOLE', m.text()));
-	await keoogo.evaluate(() => ['dragstart','dragover','drop','dragend'].forEach((t) => document.addEventListener(t, (e) => console.log(t, (e.target as HTMLElement).tagName), true)));
-	await workshop.dragTo(days.nth(2).locator('h2'), grab);
+	await drag(keoogo, workshop, days.nth(2).locator('h2'));
 	await expect(days.nth(2).locator('li.session', { hasText: 'Atelier fiches' })).toBeVisible();
 	await expect(days.nth(3).locator('li.session')).toHaveCount(1);
 	const observation = days.nth(3).locator('li.session', { hasText: 'Observation en grande' });
-	await days
-		.nth(2)
-		.locator('li.session', { hasText: 'Atelier fiches' })
-		.dragTo(days.nth(3).locator('h2'), grab);
+	await drag(
+		keoogo,
+		days.nth(2).locator('li.session', { hasText: 'Atelier fiches' }),
+		days.nth(3).locator('h2')
+	);
 	await expect(days.nth(3).locator('li.session')).toHaveCount(2);
-	await days.nth(3).locator('li.session', { hasText: 'Atelier fiches' }).dragTo(observation, grab);
+	await drag(keoogo, days.nth(3).locator('li.session', { hasText: 'Atelier fiches' }), observation);
 	await expect(days.nth(3).locator('li.session').first()).toContainText('Atelier fiches');
 	await expect(days.nth(3).locator('li.session').first()).toContainText('08:00–10:00');
 	await expect(days.nth(3).locator('li.session').nth(1)).toContainText('14:00–16:00');
 
 	// A parallel track on day 5: refused as a typo until confirmed, then a warning.
-	const form = days.nth(4).locator('details.add-session');
-	await form.locator('summary').click();
+	const form = await openAdd(keoogo, 4);
 	await form.getByLabel(/^Début/).fill('09:00');
 	await form.getByLabel(/^Fin/).fill('10:00');
 	await form.getByLabel('Type de séance').selectOption('workshop');
