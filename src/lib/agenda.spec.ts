@@ -125,6 +125,11 @@ describe('programme warnings', () => {
 			{ kind: 'empty_day', day: '2024-05-06' },
 			{ kind: 'late_arrival', delegate: 'Safiatou', id: 4 }
 		]);
+		// The bus that brings them is no surprise.
+		const travel = { ...s(4, '2024-05-07', '08:00', '09:00'), kind: 'travel' };
+		expect(
+			programmeWarnings([travel], visit, [{ name: 'Safiatou', arrivesAt: '2024-05-07T10:00' }])
+		).not.toContainEqual(expect.objectContaining({ kind: 'late_arrival' }));
 	});
 
 	it('lists every day of the visit, across a month end', () => {

@@ -9,6 +9,7 @@ export type Session = {
 	startsAt: string;
 	endsAt: string;
 	title: string;
+	kind?: string;
 };
 
 /** "09:30"; the end of a session may also be "24:00" (midnight at the end of its day). */
@@ -73,8 +74,12 @@ export function programmeWarnings(
 	for (const a of arrivals) {
 		if (!a.arrivesAt) continue;
 		// Days before the arrival are for those already there; only the arrival day is a surprise.
+		// The journey that brings the delegation starts before it arrives, by nature.
 		const sameDay = sorted.find(
-			(s) => s.day === a.arrivesAt!.slice(0, 10) && `${s.day}T${s.startsAt}` < a.arrivesAt!
+			(s) =>
+				s.kind !== 'travel' &&
+				s.day === a.arrivesAt!.slice(0, 10) &&
+				`${s.day}T${s.startsAt}` < a.arrivesAt!
 		);
 		if (sameDay) warnings.push({ kind: 'late_arrival', delegate: a.name, id: sameDay.id });
 	}

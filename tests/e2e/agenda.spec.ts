@@ -165,3 +165,47 @@ test('a second save over someone else’s is refused with both versions shown; r
 	await expect(sessions.first()).toContainText('09:00–10:30');
 	await Promise.all([a.close(), b.close()]);
 });
+
+test('without JavaScript: add, reorder, duplicate and delete by plain forms', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signIn(page, ACCOUNTS.staff);
+	await page.goto('/visits/5/agenda');
+	const day = page.locator('section.agenda-day').nth(3);
+	for (const [start, end, title] of [
+		['09:00', '10:00', 'Lecture partagée'],
+		['10:00', '11:30', 'Jeux de rôle']
+	]) {
+		const add = page.locator('section.agenda-day').nth(3).locator('details.add-session');
+		await add.locator('summary').click();
+		await add.getByLabel(/^Début/).fill(start);
+		await add.getByLabel(/^Fin/).fill(end);
+		await add.getByLabel('Titre').fill(title);
+		await add.getByRole('button', { name: 'Ajouter une séance' }).click();
+		await expect(page.getByRole('status')).toHaveText('Programme mis à jour.');
+	}
+	await page.getByRole('button', { name: /Reculer « Lecture partagée/ }).click();
+	const sessions = day.locator('li.session');
+	await expect(sessions.first()).toContainText('09:00–10:30');
+	await expect(sessions.first()).toContainText('Jeux de rôle');
+	await expect(sessions.nth(1)).toContainText('10:30–11:30');
+
+	const reading = day.locator('li.session', { hasText: 'Lecture partagée' });
+	await reading.locator('summary', { hasText: 'Modifier' }).click();
+	await reading.getByLabel('Dupliquer au').selectOption({ index: 4 });
+	await reading.getByRole('button', { name: 'Dupliquer' }).click();
+	const last = page.locator('section.agenda-day').nth(4);
+	await expect(last.locator('li.session', { hasText: 'Lecture partagée' })).toContainText(
+		'10:30–11:30'
+	);
+	await expect(day.locator('li.session', { hasText: 'Lecture partagée' })).toHaveCount(1);
+
+	const copy = last.locator('li.session', { hasText: 'Lecture partagée' });
+	await copy.locator('summary', { hasText: 'Modifier' }).click();
+	await copy.locator('summary', { hasText: 'Supprimer…' }).click();
+	await copy.getByRole('button', { name: 'Oui, supprimer cette séance' }).click();
+	await expect(last.locator('li.session', { hasText: 'Lecture partagée' })).toHaveCount(0);
+	await context.close();
+});

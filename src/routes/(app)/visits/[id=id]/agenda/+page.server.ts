@@ -137,6 +137,14 @@ export const actions: Actions = {
 		if (!id || !moveSession(getDb(), actor.id, visit.id, id, values.day)) error(404, 'Not found');
 		return { done: 'moved' };
 	},
+	duplicate: async (event) => {
+		const { actor, visit, days, values } = await editable(event);
+		const id = positiveId(values.id);
+		if (!days.includes(values.day)) return fail(400, { moveError: id });
+		const copies = id ? copySessions(getDb(), actor.id, visit.id, [id], values.day) : [];
+		if (!copies.length) error(404, 'Not found');
+		return { done: 'copied' };
+	},
 	place: async (event) => {
 		const { actor, visit, values } = await editable(event);
 		const id = positiveId(values.id);
