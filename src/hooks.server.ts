@@ -33,7 +33,8 @@ export const init: ServerInit = async () => {
 	}
 	const origin = appOrigin();
 	// Unit tests import server modules but never start a server; keep their timers out anyway.
-	if (!process.env.VITEST) startJobs(db, { origin });
+	// Benchmarks turn them off too (JOBS_DISABLED=1): a job writing mid-run skews the figures.
+	if (!process.env.VITEST && process.env.JOBS_DISABLED !== '1') startJobs(db, { origin });
 	const link = firstAdminInvitation(db, origin);
 	if (link) {
 		console.log(

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
 import { migrate } from './migrate';
@@ -18,7 +18,12 @@ export const DEFAULT_DATABASE_PATH = './data/passerelle.db';
  */
 export function openDatabase(path: string = DEFAULT_DATABASE_PATH): DB {
 	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-	const sqlite = new Database(path);
+	// The benchmark replays the SQL of one page in its bare-node reference server (SQL_TRACE_FILE).
+	const trace = process.env.SQL_TRACE_FILE;
+	const sqlite = new Database(
+		path,
+		trace ? { verbose: (sql) => appendFileSync(trace, `${sql}\n;;\n`) } : undefined
+	);
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');

@@ -1,0 +1,85 @@
+// Turns one run's figures into the targets of issue 8 (each met or not) and a Markdown table.
+import { cpus } from 'node:os';
+
+const ratio = (a, b) => (b ? Math.round((a / b) * 100) / 100 : null);
+
+function targets(results) {
+	const list = [];
+	const add = (name, value, target, met) => list.push({ name, value, target, met: !!met });
+	const [small, large] = results;
+	for (const [name, page] of Object.entries(large.pages)) {
+		if (!page.many) {
+			add(`${name}: answers`, page.status, 200, false);
+			continue;
+		}
+		const write = name.includes('write');
+		if (!write) {
+			const r = ratio(page.many.requestsPerSecond, large.ceiling.many.requestsPerSecond);
+			add(`${name}: req/s ÷ framework ceiling (50 conn.)`, r, '≥ 0.7', r >= 0.7);
+		}
+		add(`${name}: p50 at 1 connection (ms)`, page.one.p50, '≤ 5', page.one.p50 <= 5);
+		add(`${name}: p99 at 1 connection (ms)`, page.one.p99, '≤ 20', page.one.p99 <= 20);
+		const before = small.pages[name]?.one;
+		if (before && !write) {
+			const g = ratio(page.one.p50, Math.max(before.p50, 0.01));
+			add(`${name}: p50 growth scale 1 ÷ scale 0.1`, g, '≤ 1.3', g <= 1.3);
+		}
+		const errors = page.many.errors + page.one.errors;
+		add(`${name}: errors under load`, errors, '0', errors === 0);
+	}
+	const visit = large.pages.visit?.many;
+	if (visit) {
+		const r = ratio(visit.requestsPerSecond, large.bare.many.requestsPerSecond);
+		add('visit: req/s ÷ bare node:http ceiling', r, '≥ 0.1', r >= 0.1);
+	}
+	for (const page of ['visit', 'agenda']) {
+		const kb = Math.round(large.weights[page].js / 102.4) / 10;
+		add(`${page}: client JavaScript (KB gzip)`, kb, '≤ 60', kb <= 60);
+	}
+	const total = Math.round(large.weights.visit.total / 102.4) / 10;
+	add('visit: total page weight (KB gzip)', total, '≤ 150', total <= 150);
+	add('server peak memory under load (MB)', large.memoryMb, '< 250', large.memoryMb < 250);
+	const seed = Math.round(large.seed.seconds * 10) / 10;
+	add(`seed:large at scale ${large.scale} (s)`, seed, '< 120', seed < 120);
+	for (const [name, p95] of Object.entries(large.extra.lessonSearch ?? {})) {
+		add(`lesson search "${name}": p95 in process (ms)`, p95, '< 10', p95 < 10);
+	}
+	return list;
+}
+
+export function report(results, { smoke, duration }) {
+	const list = targets(results);
+	const cpu = cpus()[0]?.model ?? 'unknown CPU';
+	const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+	const json = { date, cpu, cores: cpus().length, smoke, duration, targets: list, results };
+	const rows = list.map(
+		(t) => `| ${t.name} | ${t.value ?? '—'} | ${t.target} | ${t.met ? 'yes' : '**no**'} |`
+	);
+	const raw = results.flatMap((r) =>
+		[['framework ceiling', r.ceiling], ...Object.entries(r.pages), ['bare node:http', r.bare]].map(
+			([name, p]) =>
+				p?.many
+					? `| ${r.scale} | ${name} | ${p.many.requestsPerSecond} | ${p.many.p50} | ${p.many.p99} | ${p.one.p50} | ${p.one.p99} |`
+					: `| ${r.scale} | ${name} | status ${p?.status ?? '—'} | | | | |`
+		)
+	);
+	const markdown = [
+		`# Benchmark results${smoke ? ' (smoke run: figures mean nothing)' : ''}`,
+		'',
+		`${date} UTC · ${cpu} × ${cpus().length} · ${duration} s per case · autocannon`,
+		'',
+		'## Targets',
+		'',
+		'| target | measured | goal | met |',
+		'| --- | --- | --- | --- |',
+		...rows,
+		'',
+		'## Raw figures (latency in ms)',
+		'',
+		'| scale | page | req/s (50 conn.) | p50 | p99 | p50 (1 conn.) | p99 (1 conn.) |',
+		'| --- | --- | --- | --- | --- | --- | --- |',
+		...raw,
+		''
+	].join('\n');
+	return { json, markdown };
+}
