@@ -1,4 +1,5 @@
-// `npm run jobs`: runs every background job once on the database at DATABASE_PATH (migrations
+// `npm run jobs`: runs every background job once (`npm run jobs -- NAME…`: only those; `npm run
+// reminders` is `jobs action-reminders`) on the database at DATABASE_PATH (migrations
 // applied first) and prints what each did; for cron, or to catch up after a long stop. The server
 // runs the same jobs by itself every 15 minutes; both may run, no work is ever done twice.
 //
@@ -30,7 +31,11 @@ try {
 	const path = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
 	const db = openDatabase(path);
 	console.log(`Passerelle jobs on ${path}`);
-	for (const run of await runAllJobs(db, new Date(), { origin: appOrigin() })) {
+	const { JOBS } = await vite.ssrLoadModule('/src/lib/server/jobs');
+	const names = process.argv.slice(2);
+	const jobs = names.length ? JOBS.filter((j) => names.includes(j.name)) : JOBS;
+	if (jobs.length < names.length) throw new Error(`Unknown job in: ${names.join(', ')}`);
+	for (const run of await runAllJobs(db, new Date(), { origin: appOrigin() }, jobs)) {
 		if (run.error) {
 			failed = true;
 			console.log(`${run.job}: failed: ${run.error}`);

@@ -37,8 +37,11 @@ export const NOTIFICATION_KINDS = [
 	'visit_dates_answered',
 	'visit_dates_changed',
 	'visit_status',
-	'visit_cancelled'
+	'visit_cancelled',
+	'action_reminder'
 ] as const;
+export const LESSON_VISIBILITIES = ['network', 'participants'] as const;
+export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
 
 export type Locale = (typeof LOCALES)[number];
 export type GlobalRole = (typeof GLOBAL_ROLES)[number];
@@ -52,3 +55,5 @@ export type VisaStatus = (typeof VISA_STATUSES)[number];
 export type AccommodationStatus = (typeof ACCOMMODATION_STATUSES)[number];
 export type AgendaKind = (typeof AGENDA_KINDS)[number];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export type LessonVisibility = (typeof LESSON_VISIBILITIES)[number];
+export type ActionStatus = (typeof ACTION_STATUSES)[number];

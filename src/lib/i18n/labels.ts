@@ -1,6 +1,8 @@
 // Words for enum values, so every page names a status, kind or role the same way.
 import { m } from './index';
 import type {
+	ActionStatus,
+	LessonVisibility,
 	AgendaKind,
 	Locale,
 	GlobalRole,
@@ -55,4 +57,16 @@ export const agendaKindLabel: Record<AgendaKind, Label> = {
 	travel: m.agenda_kind_travel,
 	meal: m.agenda_kind_meal,
 	free_time: m.agenda_kind_free_time
+};
+
+export const actionStatusLabel: Record<ActionStatus, Label> = {
+	open: m.action_status_open,
+	in_progress: m.action_status_in_progress,
+	done: m.action_status_done,
+	dropped: m.action_status_dropped
+};
+
+export const visibilityLabel: Record<LessonVisibility, Label> = {
+	network: m.lesson_visibility_network,
+	participants: m.lesson_visibility_participants
 };

@@ -2,7 +2,7 @@
 // stored at the time: the page and the e-mail say the same thing.
 import type { NotificationKind, Locale, VisitStatus } from '$lib/enums';
 import { m } from './index';
-import { formatDateRange } from './format';
+import { formatDate, formatDateRange } from './format';
 import { statusLabel } from './labels';
 import { isolateNames } from './bidi';
 
@@ -42,5 +42,11 @@ export function notificationText(
 			);
 		case 'visit_cancelled':
 			return m.notify_visit_cancelled({ organisation, title, reason: String(p.reason ?? '') }, o);
+		case 'action_reminder': {
+			const date = p.dueOn ? formatDate(String(p.dueOn), locale) : '';
+			if (p.reminder === 'due_today') return m.notify_action_due_today({ title }, o);
+			if (p.reminder === 'due_in_7') return m.notify_action_due_soon({ title, date }, o);
+			return m.notify_action_overdue({ title, date }, o);
+		}
 	}
 }

@@ -19,12 +19,12 @@ export const isoDate = z.preprocess(
 		.refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isMatch(v, 'yyyy-MM-dd'), 'invalid_date')
 );
 
-const id = z.coerce
+export const id = z.coerce
 	.number('invalid')
 	.int('invalid')
 	.positive('invalid')
 	.max(2 ** 40, 'invalid');
-const ids = (max: number) =>
+export const ids = (max: number) =>
 	z.preprocess((v) => (Array.isArray(v) ? v : v ? [v] : []), z.array(id).max(max, 'too_long'));
 
 const dateOrder = <T extends { startsOn: string; endsOn: string }>(v: T) => v.endsOn >= v.startsOn;

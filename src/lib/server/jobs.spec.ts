@@ -129,7 +129,8 @@ describe('completing finished visits', () => {
 		const before = counts();
 		expect(complete()).toEqual([]);
 		expect(await runAllJobs(db, new Date('2025-04-01T00:00:00Z'), OPTIONS)).toEqual([
-			{ job: 'complete-finished-visits', done: [] }
+			{ job: 'complete-finished-visits', done: [] },
+			{ job: 'action-reminders', done: [] }
 		]);
 		expect(counts()).toEqual(before);
 	});

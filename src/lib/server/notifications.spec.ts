@@ -163,7 +163,7 @@ describe('reading notifications', () => {
 		expect(unreadCount(db, awa)).toBe(3);
 
 		const firstReading = new Date('2026-11-22T10:00:00Z');
-		expect(markRead(db, awa, mine.id, firstReading)).toEqual({ visitId });
+		expect(markRead(db, awa, mine.id, firstReading)).toEqual({ visitId, actionId: null });
 		expect(unreadCount(db, awa)).toBe(2);
 		expect(unreadCount(db, bintou)).toBe(3);
 		// Opening it again keeps the first reading time.

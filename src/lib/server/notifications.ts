@@ -105,7 +105,11 @@ export function unreadCount(db: DB, userId: number): number {
  */
 export function markRead(db: DB, userId: number, id: number, now = new Date()) {
 	const row = db
-		.select({ visitId: notifications.visitId, readAt: notifications.readAt })
+		.select({
+			visitId: notifications.visitId,
+			payload: notifications.payload,
+			readAt: notifications.readAt
+		})
 		.from(notifications)
 		.where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
 		.get();
@@ -116,7 +120,9 @@ export function markRead(db: DB, userId: number, id: number, now = new Date()) {
 			.where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
 			.run();
 	}
-	return { visitId: row.visitId };
+	// A reminder leads to its action, everything else to the visit.
+	const actionId = Number(row.payload.actionId) || null;
+	return { visitId: row.visitId, actionId };
 }
 
 /** Marks every unread notification of the user read; returns how many were unread. */

@@ -301,6 +301,52 @@ describe('visit rules: every transition × role', () => {
 			[N, N, Y, N, N, Y]
 		],
 		[
+			'record a lesson learned by KEOOGO',
+			(a) => can(a, 'lesson.create', { visit: visit('completed'), organisationId: KEOOGO }),
+			[N, Y, Y, N, N, Y]
+		],
+		[
+			'record a lesson before the visit is agreed',
+			(a) => can(a, 'lesson.create', { visit: visit('proposed'), organisationId: KEOOGO }),
+			[N, N, N, N, N, N]
+		],
+		[
+			'read a participants-only lesson',
+			(a) => can(a, 'lesson.see', { visit: visit('completed'), visibility: 'participants' }),
+			[N, Y, Y, Y, N, Y]
+		],
+		[
+			'read a network lesson',
+			(a) => can(a, 'lesson.see', { visit: visit('completed'), visibility: 'network' }),
+			[N, Y, Y, Y, Y, Y]
+		],
+		[
+			'give KEOOGO an action',
+			(a) => can(a, 'action.create', { visit: visit('completed'), organisationId: KEOOGO }),
+			[N, N, Y, N, N, Y]
+		],
+		[
+			'give an action to an organisation not taking part',
+			(a) => can(a, 'action.create', { visit: visit('completed'), organisationId: RACINES }),
+			[N, N, N, N, N, N]
+		],
+		[
+			"post progress on KEOOGO's action",
+			(a) => can(a, 'action.update', { ownerOrganisationId: KEOOGO, ownerUserId: null }),
+			[N, Y, Y, N, N, Y]
+		],
+		[
+			"post progress on DT's action assigned to the KEOOGO member",
+			(a) => can(a, 'action.update', { ownerOrganisationId: DT, ownerUserId: 1 }),
+			[N, Y, N, Y, N, Y]
+		],
+		[
+			"edit KEOOGO's action",
+			(a) => can(a, 'action.edit', { ownerOrganisationId: KEOOGO, ownerUserId: null }),
+			[N, N, Y, N, N, Y]
+		],
+		['see the dashboard', (a) => can(a, 'dashboard.view'), [N, N, N, N, N, Y]],
+		[
 			'manage delegates of an organisation not taking part',
 			(a) => can(a, 'delegate.manage', { visit: visit('accepted'), organisationId: RACINES }),
 			[N, N, N, N, N, N]

@@ -2,6 +2,7 @@
 // ask `can()`; they never compare roles themselves.
 import type {
 	GlobalRole,
+	LessonVisibility,
 	MembershipRole,
 	VisitKind,
 	VisitOrgResponse,
@@ -80,6 +81,20 @@ type Rules = {
 	'invitation.create': InvitationTarget;
 	/** Revoke or resend an invitation into this organisation. */
 	'invitation.manage': { organisationId: number | null };
+	/** Record a lesson learned by this organisation on the visit. */
+	'lesson.create': { visit: VisitTarget; organisationId: number };
+	/** Read a lesson (and its attachments): `participants` ones stay with the visit's organisations. */
+	'lesson.see': { visit: VisitTarget; visibility: LessonVisibility };
+	/** Attach documents to a lesson: its organisation's people, or staff. */
+	'lesson.attach': { visit: VisitTarget; organisationId: number };
+	/** Give this organisation an action on the visit. */
+	'action.create': { visit: VisitTarget; organisationId: number };
+	/** Change an action's title, details, owner or due date. */
+	'action.edit': { ownerOrganisationId: number; ownerUserId: number | null };
+	/** Post a progress note or change the status. */
+	'action.update': { ownerOrganisationId: number; ownerUserId: number | null };
+	/** The staff dashboard: the whole network's follow-up. */
+	'dashboard.view': undefined;
 };
 export type Action = keyof Rules;
 /** Actions that need no target record. */
@@ -108,6 +123,12 @@ export function counterparts(visit: VisitTarget): number[] {
 /** Has not declined: an invited organisation may prepare its delegation while it decides. */
 const stillInvolved = (visit: VisitTarget, organisationId: number) =>
 	visit.participants.some((p) => p.organisationId === organisationId && p.response !== 'declined');
+
+const belongsTo = (actor: Actor, organisationId: number) =>
+	!!actor?.memberships?.some((m) => m.organisationId === organisationId);
+
+/** Lessons are recorded once a visit is agreed on, and long after it ended. */
+const LESSON_STATUSES: VisitStatus[] = ['accepted', 'confirmed', 'completed', 'closed'];
 
 /** Coordinates at least one organisation that takes part in the visit. */
 function coordinatesParticipant(actor: Actor, visit: VisitTarget) {
@@ -139,6 +160,7 @@ export function can<A extends Action>(
 		case 'action.list':
 			return true;
 		case 'admin.view':
+		case 'dashboard.view':
 		case 'outbox.read':
 		case 'user.manage':
 		case 'organisation.manage':
@@ -239,6 +261,37 @@ export function can<A extends Action>(
 		case 'invitation.manage': {
 			const t = target as Rules['invitation.manage'];
 			return isStaff(actor) || coordinates(actor, t.organisationId);
+		}
+		case 'lesson.create':
+		case 'lesson.attach': {
+			const { visit, organisationId } = target as Rules['lesson.create'];
+			if (!LESSON_STATUSES.includes(visit.status)) return false;
+			if (!stillInvolved(visit, organisationId)) return false;
+			return isStaff(actor) || belongsTo(actor, organisationId);
+		}
+		case 'lesson.see': {
+			const { visit, visibility } = target as Rules['lesson.see'];
+			if (visibility === 'network' || isStaff(actor)) return true;
+			return visit.participants.some(
+				(p) => p.response !== 'declined' && belongsTo(actor, p.organisationId)
+			);
+		}
+		case 'action.create': {
+			const { visit, organisationId } = target as Rules['action.create'];
+			if (!LESSON_STATUSES.includes(visit.status)) return false;
+			if (!stillInvolved(visit, organisationId)) return false;
+			return isStaff(actor) || coordinates(actor, organisationId);
+		}
+		case 'action.edit': {
+			const t = target as Rules['action.edit'];
+			return isStaff(actor) || coordinates(actor, t.ownerOrganisationId);
+		}
+		case 'action.update': {
+			const t = target as Rules['action.update'];
+			// Owners report on their own work; nobody else writes in their log.
+			return (
+				isStaff(actor) || belongsTo(actor, t.ownerOrganisationId) || t.ownerUserId === actor.id
+			);
 		}
 	}
 	return false;

@@ -9,6 +9,8 @@ import { unreadCount } from '../notifications';
 import { listAgenda } from '../agenda';
 import { programmeWarnings, visitDays } from '$lib/agenda';
 import { seedDemo } from './seed';
+import { lessonsOfVisit } from '../lessons';
+import { actionsOfVisit, listActions } from '../actions';
 import { DEMO_PASSWORD, DEMO_USERS } from './data';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
@@ -170,5 +172,26 @@ describe('demo network', () => {
 		const before = db.select({ n: count() }).from(visits).get()!.n;
 		expect(await seedDemo(db, NOW)).toBe(false);
 		expect(db.select({ n: count() }).from(visits).get()!.n).toBe(before);
+	});
+});
+
+describe('demo follow-up', () => {
+	it('has the three lessons and three actions of the KEOOGO visit, one overdue', () => {
+		const v = visitByTitle('classes préscolaires du Dispensaire');
+		const titles = lessonsOfVisit(db, v.id, null).map((l) => l.title);
+		expect(titles).toHaveLength(3);
+		expect(titles.join(' ')).toMatch(/assistants.*curricula.*tutelle/);
+		const acts = actionsOfVisit(db, v.id, null);
+		expect(acts.map((a) => a.status).sort()).toEqual(['done', 'in_progress', 'open']);
+		const overdue = listActions(db, { viewer: null, today: '2026-11-22', overdue: true });
+		expect(overdue.items.map((a) => a.title)).toEqual([
+			'Analyser les documents partagés par le Dispensaire Trottoir'
+		]);
+	});
+
+	it('has RACINES lessons, one kept to the visit', () => {
+		const v = visitByTitle('bibliothèque mobile');
+		expect(lessonsOfVisit(db, v.id, null)).toHaveLength(3);
+		expect(lessonsOfVisit(db, v.id, [])).toHaveLength(2);
 	});
 });

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import {
+	actionUpdates,
+	actions,
 	agendaItems,
+	lessonThemes,
+	lessons,
+	remindersSent,
 	delegates,
 	memberships,
 	notifications,
@@ -21,6 +26,9 @@ import { demoVisits } from './visits';
 import { demoNotifications } from './notifications';
 import { demoDelegates } from './delegates';
 import { DEMO_AGENDA } from './agenda';
+import { DEMO_LESSONS, demoActions } from './follow-up';
+import { reminderKind } from '../reminders';
+import { todayIn } from '../visit-completion';
 
 export function isEmpty(db: DB) {
 	return (db.select({ n: count() }).from(organisations).get()?.n ?? 0) === 0;
@@ -136,6 +144,66 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
 				changes: { status: 'proposed' },
 				at: v.proposedAt
 			});
+		}
+		const visitIdOf = (start: string) =>
+			[...visitIds.entries()].find(([title]) => title.startsWith(start))![1];
+		const lessonIds = new Map<string, number>();
+		for (const l of DEMO_LESSONS) {
+			const { id } = tx
+				.insert(lessons)
+				.values({
+					visitId: visitIdOf(l.visit),
+					organisationId: orgId(l.organisation),
+					title: l.title,
+					observed: l.observed,
+					adaptation: l.adaptation,
+					visibility: l.visibility
+				})
+				.returning({ id: lessons.id })
+				.get();
+			lessonIds.set(l.title, id);
+			for (const slug of l.themes) {
+				tx.insert(lessonThemes)
+					.values({ lessonId: id, themeId: themeId(slug) })
+					.run();
+			}
+		}
+		for (const a of demoActions(now)) {
+			const last = a.updates.at(-1);
+			const { id } = tx
+				.insert(actions)
+				.values({
+					visitId: visitIdOf(a.visit),
+					lessonId: lessonIds.get(a.lesson)!,
+					title: a.title,
+					details: a.details,
+					ownerOrganisationId: orgId(a.owner),
+					ownerUserId: a.ownerAccount ? userIds.get(a.ownerAccount) : null,
+					dueOn: a.dueOn,
+					status: a.status,
+					doneAt: a.status === 'done' && last ? new Date(`${last[0]}T12:00:00Z`) : null,
+					version: 1 + a.updates.length
+				})
+				.returning({ id: actions.id })
+				.get();
+			let status: (typeof a)['status'] = 'open';
+			for (const [day, note, to] of a.updates) {
+				tx.insert(actionUpdates)
+					.values({
+						actionId: id,
+						note,
+						fromStatus: to ? status : null,
+						toStatus: to ?? null,
+						createdAt: new Date(`${day}T12:00:00Z`)
+					})
+					.run();
+				status = to ?? status;
+			}
+			// The reminders due so far count as sent: the demo starts with a quiet bell.
+			const kind = reminderKind(a.dueOn, todayIn('UTC', now));
+			if (kind && (a.status === 'open' || a.status === 'in_progress')) {
+				tx.insert(remindersSent).values({ actionId: id, kind, sentAt: now }).run();
+			}
 		}
 		for (const n of demoNotifications(now)) {
 			tx.insert(notifications)

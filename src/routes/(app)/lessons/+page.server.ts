@@ -1,7 +1,29 @@
 import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guards';
+import { experienceOn, lessonFacets, listLessons } from '$lib/server/lessons';
+import { listThemes } from '$lib/server/organisations';
+import { viewerOf } from '$lib/server/follow-up-route';
+import { positiveId } from '$lib/schemas/common';
 
 export const load: PageServerLoad = (event) => {
-	authorize(event, 'lesson.list');
-	return {};
+	const actor = authorize(event, 'lesson.list');
+	const q = event.url.searchParams;
+	const db = getDb();
+	const year = Number(q.get('year'));
+	const filter = {
+		q: (q.get('q') ?? '').slice(0, 200),
+		themeId: positiveId(q.get('theme')) ?? undefined,
+		country: /^[A-Z]{2}$/.test(q.get('country') ?? '') ? q.get('country')! : undefined,
+		organisationId: positiveId(q.get('org')) ?? undefined,
+		year: Number.isInteger(year) && year > 1900 && year < 3000 ? year : undefined,
+		page: positiveId(q.get('page')) ?? 1,
+		viewer: viewerOf(actor)
+	};
+	return {
+		filter: { ...filter, viewer: undefined },
+		...listLessons(db, filter),
+		experts: filter.themeId ? experienceOn(db, filter.themeId, filter.viewer) : [],
+		options: { themes: listThemes(db), ...lessonFacets(db) }
+	};
 };

@@ -31,6 +31,7 @@ export const actions: Actions = {
 		const id = positiveId((await event.request.formData()).get('id'));
 		const found = id ? markRead(getDb(), user.id, id) : null;
 		if (!found) error(404, 'Not found');
+		if (found.actionId) redirect(303, `/actions/${found.actionId}`);
 		redirect(303, found.visitId ? `/visits/${found.visitId}` : '/notifications');
 	},
 	readAll: (event) => {

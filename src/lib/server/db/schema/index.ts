@@ -6,3 +6,5 @@ export * from './audit';
 export * from './accounts';
 export * from './delegations';
 export * from './agenda';
+export * from './lessons';
+export * from './actions';

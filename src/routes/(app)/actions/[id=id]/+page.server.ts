@@ -1,0 +1,78 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { authorize } from '$lib/server/auth/guards';
+import { actionHistory, addProgress, editAction } from '$lib/server/actions';
+import { lessonsOfVisit } from '$lib/server/lessons';
+import { organisationMembers } from '$lib/server/delegates';
+import { getVisit } from '$lib/server/visits';
+import { readActionForm, todayFor, viewerOf, visibleAction } from '$lib/server/follow-up-route';
+import { keptValues } from '$lib/server/admin';
+import { progressSchema } from '$lib/schemas/lesson';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
+
+export const load: PageServerLoad = (event) => {
+	const actor = authorize(event, 'action.list');
+	const { action, canUpdate, canEdit } = visibleAction(actor, event.params.id);
+	const db = getDb();
+	const visit = canEdit ? getVisit(db, action.visitId) : undefined;
+	const owners = visit
+		? [visit.host, ...visit.visitors, ...visit.facilitators]
+				.filter((o) => !!o)
+				.map((o) => ({ value: o.organisationId, label: o.name }))
+		: [];
+	return {
+		action,
+		history: actionHistory(db, action.id),
+		today: todayFor(actor),
+		canUpdate,
+		canEdit,
+		owners,
+		people: organisationMembers(
+			db,
+			owners.map((o) => o.value)
+		).map((p) => ({ value: p.id, label: p.name, organisationId: p.organisationId })),
+		lessons: canEdit
+			? lessonsOfVisit(db, action.visitId, viewerOf(actor)).map((l) => ({
+					value: l.id,
+					label: l.title
+				}))
+			: []
+	};
+};
+
+export const actions: Actions = {
+	progress: async (event) => {
+		const actor = authorize(event, 'action.list');
+		const { action, canUpdate } = visibleAction(actor, event.params.id);
+		if (!canUpdate) error(403, 'Forbidden');
+		const values = keptValues(await event.request.formData(), ['note', 'status'], 5001);
+		const parsed = progressSchema.safeParse(values);
+		if (!parsed.success) {
+			return fail(400, { progress: values, errors: fieldErrors(parsed.error) as FieldErrors });
+		}
+		addProgress(getDb(), actor.id, action, parsed.data);
+		return { progressed: true };
+	},
+	edit: async (event) => {
+		const actor = authorize(event, 'action.list');
+		const { action, canEdit } = visibleAction(actor, event.params.id);
+		if (!canEdit) error(403, 'Forbidden');
+		const read = readActionForm(await event.request.formData(), true);
+		if (!read.ok) return fail(400, { values: read.values, errors: read.errors as FieldErrors });
+		const result = editAction(
+			getDb(),
+			actor.id,
+			action,
+			read.data as typeof read.data & { version: number }
+		);
+		if (!result.ok) {
+			const errors: FieldErrors = {
+				[result.field === 'stale' ? 'title' : result.field]:
+					result.field === 'stale' ? 'stale' : 'not_member'
+			};
+			return fail(result.field === 'stale' ? 409 : 400, { values: read.values, errors });
+		}
+		return { edited: true };
+	}
+};

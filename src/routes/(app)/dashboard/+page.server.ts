@@ -1,0 +1,11 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { authorize } from '$lib/server/auth/guards';
+import { GRAPH_SIZE, dashboard } from '$lib/server/dashboard';
+import { todayFor } from '$lib/server/follow-up-route';
+
+export const load: PageServerLoad = (event) => {
+	const actor = authorize(event, 'dashboard.view');
+	const today = todayFor(actor);
+	return { ...dashboard(getDb(), today), today, graphSize: GRAPH_SIZE };
+};

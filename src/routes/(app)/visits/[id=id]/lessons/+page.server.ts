@@ -1,0 +1,50 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { can } from '$lib/server/policy';
+import { readableVisit } from '$lib/server/visit-route';
+import { createLesson, lessonsOfVisit } from '$lib/server/lessons';
+import { listThemes } from '$lib/server/organisations';
+import { readLessonForm, viewerOf } from '$lib/server/follow-up-route';
+import { positiveId, type FieldErrors } from '$lib/schemas/common';
+
+function organisationsFor(context: ReturnType<typeof readableVisit>) {
+	const { actor, visit, target } = context;
+	return [visit.host, ...visit.visitors, ...visit.facilitators]
+		.filter((o) => !!o)
+		.filter((o) => can(actor, 'lesson.create', { visit: target, organisationId: o.organisationId }))
+		.map((o) => ({ value: o.organisationId, label: o.name }));
+}
+
+export const load: PageServerLoad = (event) => {
+	const context = readableVisit(event);
+	const { actor, visit } = context;
+	return {
+		visit: { id: visit.id, title: visit.title, status: visit.status },
+		lessons: lessonsOfVisit(getDb(), visit.id, viewerOf(actor)),
+		organisations: organisationsFor(context),
+		themes: listThemes(getDb()),
+		visitThemeIds: visit.themes.map((t) => t.id)
+	};
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const context = readableVisit(event);
+		const form = await event.request.formData();
+		if (!organisationsFor(context).length) error(403, 'Forbidden');
+		const read = readLessonForm(form);
+		if (!read.ok) return fail(400, { values: read.values, errors: read.errors });
+		const organisationId = positiveId(form.get('organisationId')) ?? 0;
+		if (!can(context.actor, 'lesson.create', { visit: context.target, organisationId })) {
+			const errors: FieldErrors = { organisationId: 'not_member' };
+			return fail(400, { values: read.values, errors });
+		}
+		const result = createLesson(getDb(), context.actor.id, context.visit.id, read.data);
+		if (!result.ok) {
+			const errors: FieldErrors = { [result.field]: 'invalid' };
+			return fail(400, { values: read.values, errors });
+		}
+		return { created: read.data.title };
+	}
+};

@@ -1,0 +1,26 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { readableVisit } from '$lib/server/visit-route';
+import { listAgenda } from '$lib/server/agenda';
+import { delegationOf } from '$lib/server/delegates';
+import { lessonsOfVisit } from '$lib/server/lessons';
+import { actionsOfVisit } from '$lib/server/actions';
+import { todayFor, viewerOf } from '$lib/server/follow-up-route';
+
+// The whole visit on one page, for whoever may read it; lessons and actions with the same
+// visibility as everywhere else, so a shared printout never carries what the reader may not see.
+export const load: PageServerLoad = (event) => {
+	const { actor, visit } = readableVisit(event);
+	const db = getDb();
+	const viewer = viewerOf(actor);
+	return {
+		visit,
+		sessions: listAgenda(db, visit.id),
+		delegation: delegationOf(db, visit).groups.filter((g) => g.delegates.length),
+		lessons: lessonsOfVisit(db, visit.id, viewer),
+		actions: actionsOfVisit(db, visit.id, viewer),
+		today: todayFor(actor),
+		// The evaluation module is not built yet; its summary takes this place when it is.
+		evaluation: null
+	};
+};
