@@ -10,7 +10,7 @@ const port = process.env.E2E_PORT || '4173';
 const dir = mkdtempSync(join(tmpdir(), 'passerelle-e2e-'));
 mkdirSync('test-results', { recursive: true });
 const log = createWriteStream(`test-results/server-${port}.log`);
-const child = spawn(process.execPath, ['build'], {
+const child = spawn(process.execPath, ['scripts/start.js'], {
 	stdio: ['ignore', 'pipe', 'pipe'],
 	env: {
 		...process.env,
