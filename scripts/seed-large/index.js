@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { rng } from './random.js';
 import { seedOrganisations, seedUsers, seedVisits } from './core.js';
+import { seedFollowUp } from './follow-up.js';
 
 export const BENCH_PASSWORD = 'passerelle-bench';
 
@@ -61,7 +62,7 @@ export async function seedLarge(path, scale, log = console.log) {
 }
 
 /** Further domains (lessons, actions, evaluations) register here as they land. */
-export const EXTRAS = [];
+export const EXTRAS = [seedFollowUp];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const { values } = parseArgs({
