@@ -21,3 +21,5 @@ No Chromium found for the browser tests.
 
 run('npx vite build');
 run('npx playwright test');
+// The benchmark harness end to end on a tiny network (figures mean nothing; see npm run bench).
+run('node scripts/bench/index.js --smoke');

@@ -197,3 +197,15 @@ writeFileSync(join(out, 'results.json'), JSON.stringify(json, null, '\t') + '\n'
 writeFileSync(join(out, 'RESULTS.md'), markdown);
 console.log(markdown);
 console.log(`Written to ${out}/results.json and ${out}/RESULTS.md`);
+// The smoke run proves the harness: every page answered and measured, nothing failed under load.
+if (smoke) {
+	const broken = results.flatMap((r) =>
+		Object.entries(r.pages)
+			.filter(([, p]) => !p.many || p.many.errors + p.one.errors > 0)
+			.map(([name, p]) => `scale ${r.scale}, ${name}: status ${p.status}`)
+	);
+	if (broken.length) {
+		console.error(`Benchmark smoke run failed:\n  ${broken.join('\n  ')}`);
+		process.exit(1);
+	}
+}

@@ -17,10 +17,20 @@ function targets(results) {
 			const r = ratio(page.many.requestsPerSecond, large.ceiling.many.requestsPerSecond);
 			add(`${name}: req/s ÷ framework ceiling (50 conn.)`, r, '≥ 0.7', r >= 0.7);
 		}
-		add(`${name}: p50 at 1 connection (ms)`, page.one.p50, '≤ 5', page.one.p50 <= 5);
-		add(`${name}: p99 at 1 connection (ms)`, page.one.p99, '≤ 20', page.one.p99 <= 20);
+		add(
+			`${name}: p50 at 1 connection (ms)`,
+			page.one.p50,
+			'≤ 5',
+			page.one.p50 !== null && page.one.p50 <= 5
+		);
+		add(
+			`${name}: p99 at 1 connection (ms)`,
+			page.one.p99,
+			'≤ 20',
+			page.one.p99 !== null && page.one.p99 <= 20
+		);
 		const before = small.pages[name]?.one;
-		if (before && !write) {
+		if (before?.p50 != null && page.one.p50 !== null && !write) {
 			const g = ratio(page.one.p50, Math.max(before.p50, 0.01));
 			add(`${name}: p50 growth scale 1 ÷ scale 0.1`, g, '≤ 1.3', g <= 1.3);
 		}
