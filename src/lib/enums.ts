@@ -38,7 +38,9 @@ export const NOTIFICATION_KINDS = [
 	'visit_dates_changed',
 	'visit_status',
 	'visit_cancelled',
-	'action_reminder'
+	'action_reminder',
+	'evaluation_opened',
+	'evaluation_reminder'
 ] as const;
 export const LESSON_VISIBILITIES = ['network', 'participants'] as const;
 export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
@@ -57,3 +59,5 @@ export type AgendaKind = (typeof AGENDA_KINDS)[number];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type LessonVisibility = (typeof LESSON_VISIBILITIES)[number];
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const QUESTION_KINDS = ['rating', 'yes_no', 'choice', 'text'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];

@@ -8,3 +8,4 @@ export * from './delegations';
 export * from './agenda';
 export * from './lessons';
 export * from './actions';
+export * from './evaluations';
