@@ -345,6 +345,31 @@ describe('visit rules: every transition × role', () => {
 			(a) => can(a, 'action.edit', { ownerOrganisationId: KEOOGO, ownerUserId: null }),
 			[N, N, Y, N, N, Y]
 		],
+		[
+			"edit a KEOOGO lesson the KEOOGO member wrote",
+			(a) => can(a, 'lesson.edit', { organisationId: KEOOGO, authorId: 1 }),
+			[N, Y, Y, N, N, Y]
+		],
+		[
+			'delete a KEOOGO lesson someone else wrote',
+			(a) => can(a, 'lesson.delete', { organisationId: KEOOGO, authorId: 99 }),
+			[N, N, Y, N, N, Y]
+		],
+		[
+			'attach a document to a KEOOGO lesson',
+			(a) => can(a, 'lesson.attach', { visit: visit('completed'), organisationId: KEOOGO }),
+			[N, Y, Y, N, N, Y]
+		],
+		[
+			'delete a document the KEOOGO member uploaded on a KEOOGO lesson',
+			(a) => can(a, 'attachment.delete', { organisationId: KEOOGO, uploadedById: 1 }),
+			[N, Y, Y, N, N, Y]
+		],
+		[
+			'delete a document the DT coordinator uploaded on a KEOOGO lesson',
+			(a) => can(a, 'attachment.delete', { organisationId: KEOOGO, uploadedById: 5 }),
+			[N, N, Y, Y, N, Y]
+		],
 		['see the dashboard', (a) => can(a, 'dashboard.view'), [N, N, N, N, N, Y]],
 		[
 			'manage delegates of an organisation not taking part',

@@ -87,6 +87,11 @@ type Rules = {
 	'lesson.see': { visit: VisitTarget; visibility: LessonVisibility };
 	/** Attach documents to a lesson: its organisation's people, or staff. */
 	'lesson.attach': { visit: VisitTarget; organisationId: number };
+	/** Change or delete a lesson: its author, coordinators of its organisation, staff. */
+	'lesson.edit': { organisationId: number; authorId: number | null };
+	'lesson.delete': { organisationId: number; authorId: number | null };
+	/** Remove a document: whoever uploaded it, coordinators of the lesson's organisation, staff. */
+	'attachment.delete': { organisationId: number; uploadedById: number | null };
 	/** Give this organisation an action on the visit. */
 	'action.create': { visit: VisitTarget; organisationId: number };
 	/** Change an action's title, details, owner or due date. */
@@ -274,6 +279,17 @@ export function can<A extends Action>(
 			if (visibility === 'network' || isStaff(actor)) return true;
 			return visit.participants.some(
 				(p) => p.response !== 'declined' && belongsTo(actor, p.organisationId)
+			);
+		}
+		case 'lesson.edit':
+		case 'lesson.delete': {
+			const t = target as Rules['lesson.edit'];
+			return isStaff(actor) || coordinates(actor, t.organisationId) || t.authorId === actor.id;
+		}
+		case 'attachment.delete': {
+			const t = target as Rules['attachment.delete'];
+			return (
+				isStaff(actor) || coordinates(actor, t.organisationId) || t.uploadedById === actor.id
 			);
 		}
 		case 'action.create': {
