@@ -118,7 +118,10 @@ const headers: Handle = async ({ event, resolve }) => {
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
+	// Signed-in pages are never cached; a response that chose a `private` policy itself (a
+	// document revalidated by its hash) keeps it.
+	const own = response.headers.get('Cache-Control')?.startsWith('private');
+	if (event.locals.user && !own) response.headers.set('Cache-Control', 'private, no-store');
 	return response;
 };
 

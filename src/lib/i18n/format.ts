@@ -69,3 +69,14 @@ export function formatLongDate(isoDate: string, locale?: string) {
 		calendarDate(isoDate)
 	);
 }
+
+/** A file size in the reader's units: "340 ko", "2,5 Mo", "340 kB". */
+export function formatSize(bytes: number, locale?: string) {
+	const mb = bytes >= 1024 * 1024;
+	return new Intl.NumberFormat(intlLocale(locale), {
+		style: 'unit',
+		unit: mb ? 'megabyte' : 'kilobyte',
+		unitDisplay: 'short',
+		maximumFractionDigits: mb ? 1 : 0
+	}).format(Math.max(mb ? bytes / (1024 * 1024) : Math.ceil(bytes / 1024), mb ? 0 : 1));
+}

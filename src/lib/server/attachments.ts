@@ -252,7 +252,10 @@ export function deleteAttachment(
  * "Fiche d'activité.pdf" or an Arabic name arrive as they were uploaded.
  */
 export function contentDisposition(filename: string) {
-	const fallback = filename.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\%;]/g, '_');
+	const fallback = filename
+		.normalize('NFD')
+		.replace(/[^\x20-\x7e]/g, '')
+		.replace(/["\\%;]/g, '_');
 	const encoded = encodeURIComponent(filename).replace(
 		/['()*]/g,
 		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`

@@ -133,7 +133,9 @@ function withThemes<T extends { id: number }>(db: Tx, rows: T[]) {
 			id: attachments.id,
 			lessonId: attachments.lessonId,
 			filename: attachments.filename,
-			size: attachments.size
+			mime: attachments.mime,
+			size: attachments.size,
+			uploadedById: attachments.uploadedById
 		})
 		.from(attachments)
 		.where(

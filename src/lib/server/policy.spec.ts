@@ -346,7 +346,7 @@ describe('visit rules: every transition × role', () => {
 			[N, N, Y, N, N, Y]
 		],
 		[
-			"edit a KEOOGO lesson the KEOOGO member wrote",
+			'edit a KEOOGO lesson the KEOOGO member wrote',
 			(a) => can(a, 'lesson.edit', { organisationId: KEOOGO, authorId: 1 }),
 			[N, Y, Y, N, N, Y]
 		],

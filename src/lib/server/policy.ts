@@ -288,9 +288,7 @@ export function can<A extends Action>(
 		}
 		case 'attachment.delete': {
 			const t = target as Rules['attachment.delete'];
-			return (
-				isStaff(actor) || coordinates(actor, t.organisationId) || t.uploadedById === actor.id
-			);
+			return isStaff(actor) || coordinates(actor, t.organisationId) || t.uploadedById === actor.id;
 		}
 		case 'action.create': {
 			const { visit, organisationId } = target as Rules['action.create'];
