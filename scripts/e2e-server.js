@@ -2,7 +2,7 @@
 // the demo network (default) or empty (E2E_DEMO=0, for the first-admin flow). Its output is
 // also written to test-results/server-PORT.log, where tests read the links it prints.
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,11 +10,14 @@ const port = process.env.E2E_PORT || '4173';
 const dir = mkdtempSync(join(tmpdir(), 'passerelle-e2e-'));
 mkdirSync('test-results', { recursive: true });
 const log = createWriteStream(`test-results/server-${port}.log`);
+// Tests that run a job by hand (`npm run reminders`) on the server's database read its path here.
+const database = join(dir, 'e2e.db');
+writeFileSync(`test-results/e2e-db-${port}.txt`, database);
 const child = spawn(process.execPath, ['scripts/start.js'], {
 	stdio: ['ignore', 'pipe', 'pipe'],
 	env: {
 		...process.env,
-		DATABASE_PATH: join(dir, 'e2e.db'),
+		DATABASE_PATH: database,
 		DEMO_DATA: process.env.E2E_DEMO === '0' ? '' : '1',
 		HOST: '127.0.0.1',
 		PORT: port,
@@ -32,5 +35,6 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 child.on('exit', (code) => {
 	rmSync(dir, { recursive: true, force: true });
+	rmSync(`test-results/e2e-db-${port}.txt`, { force: true });
 	process.exit(code ?? 0);
 });
