@@ -164,6 +164,22 @@ test('a new visit followed up: lessons, an overdue action reminded once, done, d
 	const pdf = await keoogo.pdf({ format: 'A4' });
 	expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
 	await keoogo.emulateMedia({ media: 'screen' });
+
+	// On a phone, in French and Arabic: the dashboard and the report fit the screen.
+	await staff.setViewportSize({ width: 390, height: 844 });
+	for (const locale of ['fr', 'ar'] as const) {
+		await setLanguage(staff, locale);
+		for (const [path, name] of [
+			['/dashboard', 'dashboard'],
+			[`${visitUrl}/report`, 'report']
+		]) {
+			await staff.goto(path);
+			const width = await staff.evaluate(() => document.documentElement.scrollWidth);
+			expect(width, `${name} in ${locale} scrolls sideways`).toBeLessThanOrEqual(390);
+			await shot(staff, `follow-up-${name}-390-${locale}`);
+		}
+	}
+	await setLanguage(staff, 'fr');
 	for (const p of [keoogo, staff]) await p.context().close();
 });
 
