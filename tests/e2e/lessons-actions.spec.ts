@@ -111,6 +111,7 @@ test('axe finds no serious violation on the follow-up pages', async ({ page }) =
 		'/actions',
 		'/actions/1',
 		'/visits/1/lessons',
+		'/visits/1/lessons/1',
 		'/visits/1/actions',
 		'/visits/1/report',
 		'/dashboard'
