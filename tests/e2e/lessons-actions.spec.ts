@@ -5,9 +5,8 @@ import { ACCOUNTS, setLanguage, signIn } from '../pages/session';
 // The follow-up story on the demo KEOOGO → Dispensaire Trottoir visit (demo visit 1): a lesson
 // and an action recorded by KEOOGO's coordinator, the action overdue, marked in progress then
 // done; staff see it on the dashboard and in the CSV; the knowledge base finds the lesson with and
-// without accents; the report prints. Reminders are covered by unit tests (reminders once each):
-// the e2e server's database lives in a temporary folder no test can name, and the server's own
-// timer runs every 15 minutes, too rarely for a test to wait on.
+// without accents; the report prints. The same story on a newly created visit, with the reminder
+// job run by hand, and lesson documents, are in follow-up-story.spec.ts.
 test.setTimeout(120_000);
 
 test('lessons and actions: record, follow up, search, dashboard, CSV, report', async ({ page }) => {

@@ -132,8 +132,13 @@ function writeOnce(dir: string, sha256: string, bytes: Uint8Array) {
 	mkdirSync(dir, { recursive: true });
 	// A crash mid-write leaves a temporary file, never a truncated document under its hash.
 	const temporary = join(dir, `.upload-${randomBytes(8).toString('hex')}`);
-	writeFileSync(temporary, bytes);
-	renameSync(temporary, path);
+	try {
+		writeFileSync(temporary, bytes);
+		renameSync(temporary, path);
+	} catch (e) {
+		rmSync(temporary, { force: true });
+		throw e;
+	}
 }
 
 const references = (db: Tx, sha256: string) =>
