@@ -45,6 +45,6 @@ export const actions: Actions = {
 			const errors: FieldErrors = { [result.field]: 'invalid' };
 			return fail(400, { values: read.values, errors });
 		}
-		return { created: read.data.title };
+		return { created: read.data.title, id: result.id };
 	}
 };
