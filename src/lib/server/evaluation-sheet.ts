@@ -140,6 +140,8 @@ export function saveSheet(
 	submit: boolean,
 	now = new Date()
 ): SaveResult {
+	// A locked sheet says so first, whatever the replayed form holds.
+	if (sheet.response.submittedAt) return { ok: false, reason: 'submitted' };
 	const read = readAnswers(templateQuestions(db, sheet.templateId), form, submit);
 	if (read.foreign || Object.keys(read.errors).length)
 		return { ok: false, reason: 'invalid', read };

@@ -23,13 +23,14 @@ async function sheetOf(event: Pick<RequestEvent, 'params' | 'getClientAddress' |
 		if (delay) await new Promise((r) => setTimeout(r, delay));
 		error(404, 'Not found');
 	}
-	// The link is a secret: no shared cache keeps the page, no search engine lists it.
-	event.setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
 	return sheet;
 }
 
 export const load: PageServerLoad = async (event) => {
 	const sheet = await sheetOf(event);
+	// The link is a secret: no shared cache keeps the page, no search engine lists it. (Set here
+	// only: after a form action this load runs in the same request.)
+	event.setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
 	markOpened(getDb(), sheet.response.id);
 	return sheetPageData(getDb(), sheet, event.locals.locale);
 };
