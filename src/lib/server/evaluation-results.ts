@@ -228,3 +228,14 @@ export function evaluationResults(db: Tx, visitId: number, filter: ResultsFilter
 		questions
 	};
 }
+
+/** The report's few lines: response rate and the mean of each rating question. */
+export function evaluationSummary(db: Tx, visitId: number, filter: ResultsFilter) {
+	const results = evaluationResults(db, visitId, filter);
+	if (!results) return null;
+	const { responses, submitted, rate } = results;
+	const ratings = results.questions
+		.filter((q) => q.kind === 'rating')
+		.map(({ id, position, text, n, mean }) => ({ id, position, text, n, mean }));
+	return { responses, submitted, rate, ratings };
+}
