@@ -29,44 +29,42 @@ type Tally = {
 	n: number | null;
 };
 
-/** Sheets sent and submitted per evaluation; overall ratings of submitted sheets per evaluation. */
-function subqueries(db: Tx) {
-	const sheets = db
+/** Ids of the `overall` rating question in every template version. */
+const overallQuestions = (db: Tx) =>
+	db
+		.select({ id: evaluationQuestions.id })
+		.from(evaluationQuestions)
+		.where(and(eq(evaluationQuestions.code, OVERALL_CODE), eq(evaluationQuestions.kind, 'rating')));
+
+/**
+ * One row per evaluation: sheets sent and submitted, sum and count of its overall ratings. A
+ * sheet has at most one overall answer (one such question per template), so the join does not
+ * multiply sheets.
+ */
+function perEvaluation(db: Tx) {
+	return db
 		.select({
-			evaluationId: evaluationResponses.evaluationId,
-			responses: sql<number>`count(*)`.as('responses'),
-			submitted: sql<number>`count(${evaluationResponses.submittedAt})`.as('submitted')
+			evaluationId: evaluations.id,
+			visitId: evaluations.visitId,
+			year: sql<string>`substr(${visits.startsOn}, 1, 4)`.as('year'),
+			hostId: visits.hostOrganisationId,
+			responses: sql<number>`count(${evaluationResponses.id})`.as('responses'),
+			submitted: sql<number>`count(${evaluationResponses.submittedAt})`.as('submitted'),
+			total: sql<number>`coalesce(sum(${evaluationAnswers.value}), 0)`.as('total'),
+			n: sql<number>`count(${evaluationAnswers.value})`.as('n')
 		})
-		.from(evaluationResponses)
-		.groupBy(evaluationResponses.evaluationId)
-		.as('sheets');
-	const overall = db
-		.select({
-			evaluationId: evaluationResponses.evaluationId,
-			total: sql<number>`sum(${evaluationAnswers.value})`.as('total'),
-			n: sql<number>`count(*)`.as('n')
-		})
-		.from(evaluationAnswers)
-		.innerJoin(evaluationResponses, eq(evaluationAnswers.responseId, evaluationResponses.id))
-		.innerJoin(evaluationQuestions, eq(evaluationAnswers.questionId, evaluationQuestions.id))
-		.where(
+		.from(evaluations)
+		.innerJoin(visits, eq(evaluations.visitId, visits.id))
+		.leftJoin(evaluationResponses, eq(evaluationResponses.evaluationId, evaluations.id))
+		.leftJoin(
+			evaluationAnswers,
 			and(
-				eq(evaluationQuestions.code, OVERALL_CODE),
-				eq(evaluationQuestions.kind, 'rating'),
+				eq(evaluationAnswers.responseId, evaluationResponses.id),
 				isNotNull(evaluationResponses.submittedAt),
-				isNotNull(evaluationAnswers.value)
+				inArray(evaluationAnswers.questionId, overallQuestions(db))
 			)
 		)
-		.groupBy(evaluationResponses.evaluationId)
-		.as('overall');
-	const tally = {
-		evaluated: sql<number>`count(${evaluations.id})`,
-		responses: sql<number>`sum(${sheets.responses})`,
-		submitted: sql<number>`sum(${sheets.submitted})`,
-		total: sql<number>`sum(${overall.total})`,
-		n: sql<number>`sum(${overall.n})`
-	};
-	return { sheets, overall, tally };
+		.groupBy(evaluations.id);
 }
 
 /** Sums to figures: the mean overall rating and the response rate. */
@@ -89,98 +87,125 @@ const pages = (total: number) => Math.max(1, Math.ceil(total / OVERVIEW_PAGE_SIZ
 
 export type OverviewPages = { visits?: number; hosts?: number; missing?: number };
 
-export function evaluationsOverview(db: Tx, page: OverviewPages = {}) {
-	const { sheets, overall, tally } = subqueries(db);
-	const network = figures(
-		db
-			.select(tally)
-			.from(evaluations)
-			.leftJoin(sheets, eq(sheets.evaluationId, evaluations.id))
-			.leftJoin(overall, eq(overall.evaluationId, evaluations.id))
-			.get()!
-	);
+/**
+ * The network, theme, year and host figures in ONE statement: the per-evaluation rows are a CTE
+ * used by every arm of the union, which SQLite then computes once (it materialises a CTE used
+ * more than once) instead of once per grouping.
+ */
+function rollUp(db: Tx) {
+	const per = db.$with('per').as(perEvaluation(db));
+	const sums = {
+		evaluated: sql<number>`count(*)`,
+		responses: sql<number>`sum(${per.responses})`,
+		submitted: sql<number>`sum(${per.submitted})`,
+		total: sql<number>`sum(${per.total})`,
+		n: sql<number>`sum(${per.n})`
+	};
+	const arm = (group: string) => sql<string>`${group}`.as('grouping');
+	return db
+		.with(per)
+		.select({ grouping: arm('network'), key: sql<string | number | null>`NULL`, ...sums })
+		.from(per)
+		.unionAll(
+			db
+				.select({ grouping: arm('year'), key: sql<string | number | null>`${per.year}`, ...sums })
+				.from(per)
+				.groupBy(per.year)
+		)
+		.unionAll(
+			db
+				.select({ grouping: arm('host'), key: sql<string | number | null>`${per.hostId}`, ...sums })
+				.from(per)
+				.groupBy(per.hostId)
+		)
+		.unionAll(
+			db
+				.select({
+					grouping: arm('theme'),
+					key: sql<string | number | null>`${visitThemes.themeId}`,
+					...sums
+				})
+				.from(per)
+				.innerJoin(visitThemes, eq(visitThemes.visitId, per.visitId))
+				.groupBy(visitThemes.themeId)
+		)
+		.all()
+		.map(figures);
+}
 
-	const perVisit = db
+export function evaluationsOverview(db: Tx, page: OverviewPages = {}) {
+	const rows = rollUp(db);
+	const network = rows.find((r) => r.grouping === 'network')!;
+	const of = (grouping: string) => rows.filter((r) => r.grouping === grouping);
+
+	const perYear = of('year')
+		.map((r) => ({ ...r, year: String(r.key) }))
+		.sort((a, b) => b.year.localeCompare(a.year));
+
+	const themeRows = new Map(of('theme').map((r) => [Number(r.key), r]));
+	const perTheme = db
+		.select()
+		.from(themes)
+		.orderBy(asc(themes.slug))
+		.all()
+		.flatMap((t) => {
+			const r = themeRows.get(t.id);
+			return r ? [{ ...r, ...t }] : [];
+		});
+
+	// Hosts sorted by name (at most one row per organisation), then the page shown.
+	const hostRows = new Map(of('host').map((r) => [Number(r.key), r]));
+	const hostNames = hostRows.size
+		? db
+				.select({ id: organisations.id, name: organisations.shortName })
+				.from(organisations)
+				.where(inArray(organisations.id, [...hostRows.keys()]))
+				.orderBy(asc(organisations.shortName), asc(organisations.id))
+				.all()
+		: [];
+	const perHost = hostNames
+		.slice(offset(page.hosts ?? 1), offset(page.hosts ?? 1) + OVERVIEW_PAGE_SIZE)
+		.map((h) => ({ ...hostRows.get(h.id)!, ...h }));
+
+	// The page of visits first, then the figures of those visits only.
+	const visitPage = db
 		.select({
+			evaluationId: evaluations.id,
 			id: visits.id,
 			title: visits.title,
 			startsOn: visits.startsOn,
-			host: organisations.shortName,
-			...tally
+			host: organisations.shortName
 		})
 		.from(evaluations)
 		.innerJoin(visits, eq(evaluations.visitId, visits.id))
 		.innerJoin(organisations, eq(visits.hostOrganisationId, organisations.id))
-		.leftJoin(sheets, eq(sheets.evaluationId, evaluations.id))
-		.leftJoin(overall, eq(overall.evaluationId, evaluations.id))
-		.groupBy(evaluations.id)
 		.orderBy(desc(visits.startsOn), desc(visits.id))
 		.limit(OVERVIEW_PAGE_SIZE)
 		.offset(offset(page.visits ?? 1))
-		.all()
-		.map(figures);
+		.all();
+	const pageFigures = visitPage.length
+		? perEvaluation(db)
+				.where(
+					inArray(
+						evaluations.id,
+						visitPage.map((v) => v.evaluationId)
+					)
+				)
+				.all()
+		: [];
+	const perVisit = visitPage.map((v) =>
+		figures({ ...pageFigures.find((f) => f.evaluationId === v.evaluationId)!, ...v })
+	);
 
-	const perTheme = db
-		.select({
-			id: themes.id,
-			nameFr: themes.nameFr,
-			nameEn: themes.nameEn,
-			nameEs: themes.nameEs,
-			nameAr: themes.nameAr,
-			...tally
-		})
-		.from(evaluations)
-		.innerJoin(visitThemes, eq(visitThemes.visitId, evaluations.visitId))
-		.innerJoin(themes, eq(visitThemes.themeId, themes.id))
-		.leftJoin(sheets, eq(sheets.evaluationId, evaluations.id))
-		.leftJoin(overall, eq(overall.evaluationId, evaluations.id))
-		.groupBy(themes.id)
-		.orderBy(asc(themes.slug))
-		.all()
-		.map(figures);
-
-	const year = sql<string>`substr(${visits.startsOn}, 1, 4)`;
-	const perYear = db
-		.select({ year, ...tally })
-		.from(evaluations)
-		.innerJoin(visits, eq(evaluations.visitId, visits.id))
-		.leftJoin(sheets, eq(sheets.evaluationId, evaluations.id))
-		.leftJoin(overall, eq(overall.evaluationId, evaluations.id))
-		.groupBy(year)
-		.orderBy(desc(year))
-		.all()
-		.map(figures);
-
-	const hostCount =
-		db
-			.select({ n: sql<number>`count(DISTINCT ${visits.hostOrganisationId})` })
-			.from(evaluations)
-			.innerJoin(visits, eq(evaluations.visitId, visits.id))
-			.get()?.n ?? 0;
-	const perHost = db
-		.select({ id: organisations.id, name: organisations.shortName, ...tally })
-		.from(evaluations)
-		.innerJoin(visits, eq(evaluations.visitId, visits.id))
-		.innerJoin(organisations, eq(visits.hostOrganisationId, organisations.id))
-		.leftJoin(sheets, eq(sheets.evaluationId, evaluations.id))
-		.leftJoin(overall, eq(overall.evaluationId, evaluations.id))
-		.groupBy(organisations.id)
-		.orderBy(asc(organisations.shortName), asc(organisations.id))
-		.limit(OVERVIEW_PAGE_SIZE)
-		.offset(offset(page.hosts ?? 1))
-		.all()
-		.map(figures);
-
-	const missing = notEvaluated(db, page.missing ?? 1);
 	return {
-		network,
+		network: { ...network, evaluated: network.evaluated ?? 0 },
 		perVisit,
-		visitPages: pages(network.evaluated),
+		visitPages: pages(network.evaluated ?? 0),
 		perTheme,
 		perYear,
 		perHost,
-		hostPages: pages(hostCount),
-		...missing
+		hostPages: pages(hostNames.length),
+		...notEvaluated(db, page.missing ?? 1)
 	};
 }
 
