@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { ACCOUNTS, setLanguage, signIn } from '../pages/session';
 import { DEMO_EVALUATION } from '../../src/lib/server/demo/evaluation-data';
@@ -191,4 +192,27 @@ test('screens: French, Arabic, phone and print', async ({ page }) => {
 	} finally {
 		await setLanguage(page, 'fr');
 	}
+});
+
+test('axe finds no serious violation on the results and /evaluations, in French and Arabic', async ({
+	page
+}) => {
+	await signIn(page, ACCOUNTS.staff);
+	const found: Record<string, string[]> = {};
+	try {
+		for (const locale of ['fr', 'ar'] as const) {
+			await setLanguage(page, locale);
+			for (const path of [RESULTS, '/evaluations', `/visits/${VISIT}/report`]) {
+				await page.goto(path);
+				await expect(page.locator('html')).toHaveAttribute('lang', locale);
+				const { violations } = await new AxeBuilder({ page }).analyze();
+				found[`${locale} ${path}`] = violations
+					.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+					.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' | ')}`);
+			}
+		}
+	} finally {
+		await setLanguage(page, 'fr');
+	}
+	expect(Object.values(found).flat()).toEqual([]);
 });
