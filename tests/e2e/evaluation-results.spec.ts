@@ -98,8 +98,8 @@ test('a RACINES member reads the results: means, shares, open answers, filter, C
 	expect(rows[0]).toHaveLength(3 + 8);
 	expect(rows[0][3 + 7]).toBe('8. Quelle note globale donnez-vous à cette visite ?');
 	const expected = submitted()
-		.map((s) => [s.delegate, s.organisation, s.submittedOn, String(s.answers.overall)])
-		.sort((a, b) => a[1].localeCompare(b[1]) || a[2]!.localeCompare(b[2]!));
+		.map((s) => [s.delegate, s.organisation, s.submittedOn ?? '', String(s.answers.overall)])
+		.sort((a, b) => a[1].localeCompare(b[1]) || a[2].localeCompare(b[2]));
 	expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[3 + 7]])).toEqual(expected);
 	const tobias = rows.find((r) => r[0] === 'Tobias Gbaguidi')!;
 	expect(tobias[3 + 5]).toBe('Oui');

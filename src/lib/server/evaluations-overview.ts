@@ -110,13 +110,13 @@ function rollUp(db: Tx) {
 			db
 				.select({ grouping: arm('year'), key: sql<string | number | null>`${per.year}`, ...sums })
 				.from(per)
-				.groupBy(per.year)
+				.groupBy(sql`${per.year}`)
 		)
 		.unionAll(
 			db
 				.select({ grouping: arm('host'), key: sql<string | number | null>`${per.hostId}`, ...sums })
 				.from(per)
-				.groupBy(per.hostId)
+				.groupBy(sql`${per.hostId}`)
 		)
 		.unionAll(
 			db
