@@ -373,6 +373,28 @@ describe('visit rules: every transition × role', () => {
 			[N, N, Y, Y, N, Y]
 		],
 		[
+			'read the evaluation results',
+			(a) => can(a, 'evaluation.results', visit('completed')),
+			[N, Y, Y, Y, N, Y]
+		],
+		[
+			'read the evaluation results once one’s organisation declined',
+			(a) =>
+				can(a, 'evaluation.results', {
+					...visit('completed'),
+					participants: [
+						{ organisationId: DT, role: 'host', response: 'accepted' },
+						{ organisationId: KEOOGO, role: 'visitor', response: 'declined' }
+					]
+				}),
+			[N, N, N, Y, N, Y]
+		],
+		[
+			'compare evaluations across the network',
+			(a) => can(a, 'evaluation.compare'),
+			[N, N, N, N, N, Y]
+		],
+		[
 			'manage delegates of an organisation not taking part',
 			(a) => can(a, 'delegate.manage', { visit: visit('accepted'), organisationId: RACINES }),
 			[N, N, N, N, N, N]

@@ -101,6 +101,10 @@ type Rules = {
 	'evaluation.open': VisitTarget;
 	/** See who has answered; remind, resend, send to delegates added later. */
 	'evaluation.manage': VisitTarget;
+	/** Read a visit's evaluation results and export its answers: its organisations and staff. */
+	'evaluation.results': VisitTarget;
+	/** Compare evaluations across the whole network (/evaluations). */
+	'evaluation.compare': undefined;
 };
 export type Action = keyof Rules;
 /** Actions that need no target record. */
@@ -170,6 +174,7 @@ export function can<A extends Action>(
 			return true;
 		case 'admin.view':
 		case 'dashboard.view':
+		case 'evaluation.compare':
 		case 'outbox.read':
 		case 'user.manage':
 		case 'organisation.manage':
@@ -282,6 +287,14 @@ export function can<A extends Action>(
 		case 'lesson.see': {
 			const { visit, visibility } = target as Rules['lesson.see'];
 			if (visibility === 'network' || isStaff(actor)) return true;
+			return visit.participants.some(
+				(p) => p.response !== 'declined' && belongsTo(actor, p.organisationId)
+			);
+		}
+		case 'evaluation.results': {
+			// Answers speak about the partner: they stay with those who took part.
+			const visit = target as VisitTarget;
+			if (isStaff(actor)) return true;
 			return visit.participants.some(
 				(p) => p.response !== 'declined' && belongsTo(actor, p.organisationId)
 			);
