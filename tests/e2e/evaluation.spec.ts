@@ -15,17 +15,49 @@ const NATACHA = 'natacha@keoogo.example.org';
  */
 const typed = {
 	submitted: [
-		{ who: 'Safiatou Congo', objectives: 4, overall: 5, followUp: 'yes', choice: 2 },
-		{ who: 'Agathe', objectives: 2, overall: 3, followUp: 'no', choice: 0 }
+		{
+			who: 'Safiatou Congo',
+			organisation: 'KEOOGO',
+			objectives: 4,
+			overall: 5,
+			followUp: 'Oui',
+			part: 'Les visites de terrain',
+			usefulActivity: 'ملاحظة الأقسام مع المربيات',
+			difficulties: ''
+		},
+		{
+			who: 'Agathe',
+			organisation: 'DT',
+			objectives: 2,
+			overall: 3,
+			followUp: 'Non',
+			part: "Les observations de classes et d'activités",
+			usefulActivity: '',
+			difficulties: 'Le trajet depuis la gare.'
+		}
 	],
-	draft: { who: 'Natacha', objectives: 3 }
+	draft: { who: 'Natacha', objectives: 3, practices: 'Le travail en binôme' },
+	delegates: 5
 };
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-export const expected = {
-	objectivesMean: mean(typed.submitted.map((s) => s.objectives)),
-	overallMean: mean(typed.submitted.map((s) => s.overall)),
-	responses: typed.submitted.length
-};
+/** "Moyenne 3,0 sur 5, réponses : 2", as the results chart names itself, from what was typed. */
+function ratingSummary(key: 'objectives' | 'overall') {
+	const values = typed.submitted.map((s) => s[key]);
+	const mean = values.reduce((a, b) => a + b, 0) / values.length;
+	return `Moyenne ${mean.toFixed(1).replace('.', ',')} sur 5, réponses : ${values.length}`;
+}
+const share = (n: number) => `${n} (${Math.round((100 * n) / typed.submitted.length)} %)`;
+
+function parseCsv(text: string) {
+	return text
+		.replace(/^\uFEFF/, '')
+		.trimEnd()
+		.split('\r\n')
+		.map((line) =>
+			[...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)]
+				.slice(0, -1)
+				.map(([, cell]) => cell.replace(/^"|"$/g, '').replaceAll('""', '"'))
+		);
+}
 
 /** The newest evaluation link mailed to `email`, read from the outbox as staff. */
 async function linkFromOutbox(staff: Page, email: string, containing = '') {
@@ -88,7 +120,7 @@ test('staff open the evaluation, delegates answer through their links, a late on
 	await question(safiatou, /أهداف الزيارة/)
 		.getByLabel(String(sa.objectives), { exact: true })
 		.check();
-	await safiatou.getByLabel(/النشاط الأكثر فائدة/).fill('ملاحظة الأقسام مع المربيات');
+	await safiatou.getByLabel(/النشاط الأكثر فائدة/).fill(sa.usefulActivity);
 	await question(safiatou, /متابعة لهذا التبادل/)
 		.getByLabel('نعم')
 		.check();
@@ -113,7 +145,7 @@ test('staff open the evaluation, delegates answer through their links, a late on
 	await question(agathe, /objectifs de la visite/)
 		.getByLabel(String(agatheAnswers.objectives), { exact: true })
 		.check();
-	await agathe.getByLabel(/difficultés avez-vous rencontrées/).fill('Le trajet depuis la gare.');
+	await agathe.getByLabel(/difficultés avez-vous rencontrées/).fill(agatheAnswers.difficulties);
 	await agathe.getByRole('button', { name: 'Envoyer la fiche' }).click();
 	await expect(agathe.getByRole('alert')).toHaveText(
 		"Rien n'a été enregistré : corrigez les réponses signalées."
@@ -122,7 +154,7 @@ test('staff open the evaluation, delegates answer through their links, a late on
 		question(agathe, /note globale/).getByText('Répondez à cette question pour envoyer la fiche.')
 	).toBeVisible();
 	await expect(agathe.getByLabel(/difficultés avez-vous rencontrées/)).toHaveValue(
-		'Le trajet depuis la gare.'
+		agatheAnswers.difficulties
 	);
 	await expect(
 		question(agathe, /objectifs de la visite/).getByLabel(String(agatheAnswers.objectives), {
@@ -133,7 +165,7 @@ test('staff open the evaluation, delegates answer through their links, a late on
 		.getByLabel('Non')
 		.check();
 	await question(agathe, /partie du programme/)
-		.getByLabel("Les observations de classes et d'activités")
+		.getByLabel(agatheAnswers.part)
 		.check();
 	await question(agathe, /note globale/)
 		.getByLabel(String(agatheAnswers.overall), { exact: true })
@@ -239,6 +271,48 @@ test('staff open the evaluation, delegates answer through their links, a late on
 	await expect(late.getByLabel(/pratiques allez-vous adopter/)).toHaveValue('Le travail en binôme');
 	expect((await late.goto(natachaLink))?.status()).toBe(404);
 	await late.context().close();
+
+	// The results show the means and counts of what was typed; the draft counts nowhere.
+	await page.goto(`${evaluationUrl}/results`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText("Résultats de l'évaluation");
+	const n = typed.submitted.length;
+	await expect(
+		page.getByText(
+			`Fiches soumises : ${n} sur ${typed.delegates} (${Math.round((100 * n) / typed.delegates)} %)`
+		)
+	).toBeVisible();
+	const chart = (position: number) =>
+		page.locator('section.question').filter({ has: page.locator(`#q-${position}`) });
+	await expect(chart(1).getByRole('img')).toHaveAccessibleName(ratingSummary('objectives'));
+	await expect(chart(8).getByRole('img')).toHaveAccessibleName(ratingSummary('overall'));
+	await expect(chart(6).getByRole('row', { name: /Oui/ })).toContainText(share(1));
+	await expect(chart(6).getByRole('row', { name: /Non/ })).toContainText(share(1));
+	for (const s of typed.submitted) {
+		await expect(chart(7).getByRole('row', { name: s.part })).toContainText(share(1));
+	}
+	await expect(chart(2)).toContainText(typed.submitted[0].usefulActivity);
+	await expect(chart(4)).toContainText(typed.submitted[1].difficulties);
+	await expect(page.getByText(typed.draft.practices)).toHaveCount(0);
+	await page.screenshot(shot('fr-evaluation-results-visit1'));
+
+	// The CSV holds the same answers, one row per submitted sheet.
+	const csv = await page.request.get(`${evaluationUrl}/results.csv`);
+	expect(csv.status()).toBe(200);
+	const [header, ...sheets] = parseCsv(await csv.text());
+	expect(header).toHaveLength(3 + 8);
+	const column = (pattern: RegExp) => header.findIndex((h) => pattern.test(h));
+	const byName = new Map(sheets.map((r) => [r[0], r]));
+	expect([...byName.keys()].sort()).toEqual(typed.submitted.map((s) => s.who).sort());
+	for (const s of typed.submitted) {
+		const row = byName.get(s.who)!;
+		expect(row[1]).toBe(s.organisation);
+		expect(row[column(/objectifs de la visite/)]).toBe(String(s.objectives));
+		expect(row[column(/note globale/)]).toBe(String(s.overall));
+		expect(row[column(/Souhaitez-vous un suivi/)]).toBe(s.followUp);
+		expect(row[column(/partie du programme/)]).toBe(s.part);
+		expect(row[column(/activité vous a été la plus utile/)]).toBe(s.usefulActivity);
+		expect(row[column(/difficultés/)]).toBe(s.difficulties);
+	}
 });
 
 test('a delegate with an account finds the sheet on the home page', async ({ page }) => {
@@ -267,7 +341,8 @@ test('staff edit the template: a new version, checked in four languages', async 
 	);
 	const questions = page.locator('ol.questions > li');
 	await expect(questions).toHaveCount(8);
-	await expect(page.getByText(/utilisée par 1 évaluation/)).toBeVisible();
+	// Version 1 is used by the evaluation opened above (and the demo's, if any).
+	await expect(page.getByText(/^Version 1 du .* utilisée par [1-9]\d* évaluation/)).toBeVisible();
 	await page.getByRole('button', { name: 'Ajouter une question' }).click();
 	await expect(questions).toHaveCount(9);
 	const added = questions.nth(8);
