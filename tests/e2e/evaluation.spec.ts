@@ -1,5 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ACCOUNTS, signIn } from '../pages/session';
+import { ACCOUNTS, setLanguage, signIn } from '../pages/session';
 
 const shot = (name: string) => ({ path: `test-results/screens/${name}.png`, fullPage: true });
 const MAY_2024 = 'Observer les classes préscolaires du Dispensaire Trottoir';
@@ -269,8 +270,24 @@ test('staff open the evaluation, delegates answer through their links, a late on
 		})
 	).toBeChecked();
 	await expect(late.getByLabel(/pratiques allez-vous adopter/)).toHaveValue('Le travail en binôme');
+	expect((await new AxeBuilder({ page: late }).analyze()).violations).toEqual([]);
 	expect((await late.goto(natachaLink))?.status()).toBe(404);
 	await late.context().close();
+
+	// The visit's history says when the evaluation was opened; the list reads right to left too.
+	await page.goto(evaluationUrl.replace(/\/evaluation$/, ''));
+	await expect(page.locator('ol.timeline')).toContainText(
+		`Évaluation ouverte (modèle version 1), lien envoyé à ${typed.delegates} personne(s)`
+	);
+	await setLanguage(page, 'ar');
+	await page.setViewportSize(PHONE);
+	await page.goto(evaluationUrl);
+	await expect(page.locator('.summary')).toHaveText(
+		`الاستمارات المرسلة: ${typed.submitted.length} من ${typed.delegates}`
+	);
+	await page.screenshot(shot('ar-evaluation-status-phone'));
+	await setLanguage(page, 'fr');
+	await page.setViewportSize({ width: 1280, height: 720 });
 
 	// The results show the means and counts of what was typed; the draft counts nowhere.
 	await page.goto(`${evaluationUrl}/results`);
