@@ -358,6 +358,7 @@ test('staff edit the template: a new version, checked in four languages', async 
 	);
 	const questions = page.locator('ol.questions > li');
 	await expect(questions).toHaveCount(8);
+	await page.screenshot({ path: 'test-results/screens/fr-evaluation-template-top.png' });
 	// Version 1 is used by the evaluation opened above (and the demo's, if any).
 	await expect(page.getByText(/^Version 1 du .* utilisée par [1-9]\d* évaluation/)).toBeVisible();
 	await page.getByRole('button', { name: 'Ajouter une question' }).click();
