@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { rng } from './random.js';
 import { seedOrganisations, seedUsers, seedVisits } from './core.js';
 import { seedFollowUp } from './follow-up.js';
+import { seedEvaluations } from './evaluations.js';
 
 export const BENCH_PASSWORD = 'passerelle-bench';
 
@@ -62,7 +63,7 @@ export async function seedLarge(path, scale, log = console.log) {
 }
 
 /** Further domains (lessons, actions, evaluations) register here as they land. */
-export const EXTRAS = [seedFollowUp];
+export const EXTRAS = [seedFollowUp, seedEvaluations];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const { values } = parseArgs({

@@ -13,6 +13,7 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 		user: locals.user ? { name: locals.user.name, email: locals.user.email } : null,
 		locale: locals.locale,
 		canAdmin: can(actor, 'admin.view'),
+		canCompareEvaluations: can(actor, 'evaluation.compare'),
 		canInvite: can(actor, 'invitation.list'),
 		unread: locals.user ? unreadCount(getDb(), locals.user.id) : 0
 	};

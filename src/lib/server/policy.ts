@@ -100,6 +100,16 @@ type Rules = {
 	'action.update': { ownerOrganisationId: number; ownerUserId: number | null };
 	/** The staff dashboard: the whole network's follow-up. */
 	'dashboard.view': undefined;
+	/** Edit the network's evaluation template (writes a new version). */
+	'evaluation.template': undefined;
+	/** Open the visit's evaluation: once agreed on (before `completed` only by explicit choice). */
+	'evaluation.open': VisitTarget;
+	/** See who has answered; remind, resend, send to delegates added later. */
+	'evaluation.manage': VisitTarget;
+	/** Read a visit's evaluation results and export its answers: its organisations and staff. */
+	'evaluation.results': VisitTarget;
+	/** Compare evaluations across the whole network (/evaluations). */
+	'evaluation.compare': undefined;
 };
 export type Action = keyof Rules;
 /** Actions that need no target record. */
@@ -135,6 +145,9 @@ const belongsTo = (actor: Actor, organisationId: number) =>
 /** Lessons are recorded once a visit is agreed on, and long after it ended. */
 const LESSON_STATUSES: VisitStatus[] = ['accepted', 'confirmed', 'completed', 'closed'];
 
+/** A visit is evaluated once agreed on: usually after `completed`, earlier by choice. */
+const EVALUATION_STATUSES: VisitStatus[] = ['accepted', 'confirmed', 'completed', 'closed'];
+
 /** Coordinates at least one organisation that takes part in the visit. */
 function coordinatesParticipant(actor: Actor, visit: VisitTarget) {
 	return visit.participants.some(
@@ -166,11 +179,13 @@ export function can<A extends Action>(
 			return true;
 		case 'admin.view':
 		case 'dashboard.view':
+		case 'evaluation.compare':
 		case 'outbox.read':
 		case 'user.manage':
 		case 'organisation.manage':
 		case 'theme.manage':
 		case 'audit.read':
+		case 'evaluation.template':
 			return isStaff(actor);
 		case 'user.grant': {
 			const t = target as Rules['user.grant'];
@@ -290,11 +305,25 @@ export function can<A extends Action>(
 			const t = target as Rules['attachment.delete'];
 			return isStaff(actor) || coordinates(actor, t.organisationId) || t.uploadedById === actor.id;
 		}
+		case 'evaluation.results': {
+			// Answers speak about the partner: they stay with those who took part.
+			const visit = target as VisitTarget;
+			if (isStaff(actor)) return true;
+			return visit.participants.some(
+				(p) => p.response !== 'declined' && belongsTo(actor, p.organisationId)
+			);
+		}
 		case 'action.create': {
 			const { visit, organisationId } = target as Rules['action.create'];
 			if (!LESSON_STATUSES.includes(visit.status)) return false;
 			if (!stillInvolved(visit, organisationId)) return false;
 			return isStaff(actor) || coordinates(actor, organisationId);
+		}
+		case 'evaluation.open':
+		case 'evaluation.manage': {
+			const visit = target as VisitTarget;
+			if (action === 'evaluation.open' && !EVALUATION_STATUSES.includes(visit.status)) return false;
+			return isStaff(actor) || coordinatesParticipant(actor, visit);
 		}
 		case 'action.edit': {
 			const t = target as Rules['action.edit'];

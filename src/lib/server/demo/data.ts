@@ -210,5 +210,12 @@ export const DEMO_USERS: DemoUser[] = [
 		globalRole: 'member',
 		organisation: 'KEOOGO',
 		role: 'member'
+	},
+	{
+		email: 'coordinator@racines.example.org',
+		name: 'Tobias Gbaguidi',
+		globalRole: 'member',
+		organisation: 'RACINES',
+		role: 'coordinator'
 	}
 ];

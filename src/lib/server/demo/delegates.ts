@@ -49,16 +49,26 @@ export function demoDelegates(now: Date): DemoDelegate[] {
 		travel: 'not_needed',
 		accommodation: 'not_needed'
 	});
-	const racines = (name: string, fn: string, email: string): DemoDelegate => ({
+	const racines = (name: string, fn: string, email: string, account?: string): DemoDelegate => ({
 		visit: RACINES_TO_MAEECHA,
 		organisation: 'RACINES',
 		name,
 		function: fn,
 		email,
+		account,
 		arrivesAt: '2023-11-13T08:00',
 		departsAt: '2023-11-17T18:00',
 		travel: 'booked',
 		accommodation: 'booked'
+	});
+	const maeecha = (name: string, email: string): DemoDelegate => ({
+		visit: RACINES_TO_MAEECHA,
+		organisation: 'MAEECHA',
+		name,
+		function: "Équipe d'accueil",
+		email,
+		travel: 'not_needed',
+		accommodation: 'not_needed'
 	});
 	const proposalStart = addDays(now, 60);
 	return [
@@ -78,13 +88,17 @@ export function demoDelegates(now: Date): DemoDelegate[] {
 		racines(
 			'Tobias Gbaguidi',
 			"Responsable de l'unité programme",
-			'tobias.gbaguidi@racines.example.org'
+			'tobias.gbaguidi@racines.example.org',
+			'coordinator@racines.example.org'
 		),
 		racines(
 			'Vital Amoussou',
 			'Assistant éducation fondamentale et alternatives éducatives',
 			'vital.amoussou@racines.example.org'
 		),
+		// The Comorian hosts, named in the canteens workshop text; they filled the sheet too.
+		maeecha('Youssouf Dainane', 'youssouf.dainane@maeecha.example.org'),
+		maeecha('Nasser Assoumani', 'nasser.assoumani@maeecha.example.org'),
 		// The pending proposal is still being organised: the checklist has something to show.
 		{
 			visit: RACINES_TO_DT,

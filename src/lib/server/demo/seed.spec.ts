@@ -12,6 +12,8 @@ import { seedDemo } from './seed';
 import { lessonsOfVisit } from '../lessons';
 import { actionsOfVisit, listActions } from '../actions';
 import { DEMO_PASSWORD, DEMO_USERS } from './data';
+import { evaluationResults } from '../evaluation-results';
+import { evaluationResponses } from '../db/schema';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 let db: DB;
@@ -193,5 +195,37 @@ describe('demo follow-up', () => {
 		const v = visitByTitle('bibliothèque mobile');
 		expect(lessonsOfVisit(db, v.id, null)).toHaveLength(3);
 		expect(lessonsOfVisit(db, v.id, [])).toHaveLength(2);
+	});
+});
+
+describe('demo evaluation', () => {
+	it('has the RACINES → MAEECHA sheets: both organisations submitted, one draft left', () => {
+		const v = visitByTitle('bibliothèque mobile');
+		const r = evaluationResults(db, v.id, { viewer: null, locale: 'fr' })!;
+		expect([r.responses, r.submitted, r.rate]).toEqual([4, 3, 75]);
+		expect(r.organisations.map((o) => [o.shortName, o.responses, o.submitted])).toEqual([
+			['MAEECHA', 2, 1],
+			['RACINES', 2, 2]
+		]);
+		const overall = r.questions.find((q) => q.code === 'overall')!;
+		expect(overall.counts).toEqual([0, 0, 0, 2, 1]);
+		expect(r.questions.find((q) => q.code === 'objectives')!.mean).toBe(4);
+		// The draft's unfinished sentence is nowhere in the results.
+		const texts = r.questions.flatMap((q) => q.answers.map((a) => a.text));
+		expect(texts.some((t) => t.startsWith('La visite des C2L'))).toBe(false);
+		expect(texts).toHaveLength(9);
+	});
+
+	it('stores only SHA-256 hashes of the private links, and links Tobias to his account', () => {
+		const sheets = db.select().from(evaluationResponses).all();
+		expect(sheets).toHaveLength(4);
+		for (const s of sheets) expect(s.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+		expect(new Set(sheets.map((s) => s.tokenHash)).size).toBe(4);
+		const tobias = db
+			.select()
+			.from(users)
+			.where(eq(users.email, 'coordinator@racines.example.org'))
+			.get()!;
+		expect(sheets.find((s) => s.respondentName === 'Tobias Gbaguidi')?.userId).toBe(tobias.id);
 	});
 });

@@ -27,6 +27,8 @@ import { demoNotifications } from './notifications';
 import { demoDelegates } from './delegates';
 import { DEMO_AGENDA } from './agenda';
 import { DEMO_LESSONS, demoActions } from './follow-up';
+import { DEMO_EVALUATION } from './evaluation-data';
+import { seedDemoEvaluation } from './evaluations';
 import { reminderKind } from '../reminders';
 import { todayIn } from '../visit-completion';
 
@@ -205,6 +207,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
 				tx.insert(remindersSent).values({ actionId: id, kind, sentAt: now }).run();
 			}
 		}
+		seedDemoEvaluation(tx, visitIdOf(DEMO_EVALUATION.visit), now);
 		for (const n of demoNotifications(now)) {
 			tx.insert(notifications)
 				.values({

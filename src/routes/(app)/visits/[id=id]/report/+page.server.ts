@@ -6,11 +6,13 @@ import { delegationOf } from '$lib/server/delegates';
 import { lessonsOfVisit } from '$lib/server/lessons';
 import { actionsOfVisit } from '$lib/server/actions';
 import { todayFor, viewerOf } from '$lib/server/follow-up-route';
+import { can } from '$lib/server/policy';
+import { evaluationSummary } from '$lib/server/evaluation-results';
 
 // The whole visit on one page, for whoever may read it; lessons and actions with the same
 // visibility as everywhere else, so a shared printout never carries what the reader may not see.
 export const load: PageServerLoad = (event) => {
-	const { actor, visit } = readableVisit(event);
+	const { actor, visit, target } = readableVisit(event);
 	const db = getDb();
 	const viewer = viewerOf(actor);
 	return {
@@ -20,7 +22,9 @@ export const load: PageServerLoad = (event) => {
 		lessons: lessonsOfVisit(db, visit.id, viewer),
 		actions: actionsOfVisit(db, visit.id, viewer),
 		today: todayFor(actor),
-		// The evaluation module is not built yet; its summary takes this place when it is.
-		evaluation: null
+		// Answers stay with the visit's organisations and staff, even on a shared report.
+		evaluation: can(actor, 'evaluation.results', target)
+			? evaluationSummary(db, visit.id, { viewer, locale: event.locals.locale })
+			: ('private' as const)
 	};
 };

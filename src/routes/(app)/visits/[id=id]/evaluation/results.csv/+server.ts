@@ -1,0 +1,49 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { evaluationExport, type ExportedAnswer } from '$lib/server/evaluation-export';
+import { evaluationResultsAccess } from '$lib/server/evaluation-results-route';
+import { choiceLabels, questionText, type Question } from '$lib/server/evaluation-template';
+import { toCsv } from '$lib/server/csv';
+import { m } from '$lib/i18n';
+import type { Locale } from '$lib/enums';
+
+/** What a spreadsheet cell says: ratings stay numbers, the rest reads as words. */
+function cell(q: Question, a: ExportedAnswer, locale: Locale): string | number | null {
+	if (!a) return null;
+	if (a.text !== null) return a.text;
+	if (a.value === null) return null;
+	if (q.kind === 'yes_no') return a.value ? m.eval_results_yes() : m.eval_results_no();
+	if (q.kind === 'choice') return choiceLabels(q, locale)[a.value] ?? a.value;
+	return a.value;
+}
+
+/**
+ * Every submitted sheet of the visit's evaluation, one row each, a column per question, with the
+ * results page's anonymity and organisation filter.
+ */
+export const GET: RequestHandler = (event) => {
+	const { visit, viewer, organisationId } = evaluationResultsAccess(event);
+	const locale = event.locals.locale;
+	const data = evaluationExport(getDb(), visit.id, { viewer, organisationId });
+	if (!data) error(404, 'Not found');
+	const heading = [
+		m.eval_results_csv_respondent(),
+		m.col_organisation(),
+		m.eval_results_csv_submitted(),
+		...data.questions.map((q) => `${q.position}. ${questionText(q, locale)}`)
+	];
+	const rows = data.sheets.map((s) => [
+		s.name ?? m.eval_results_anonymous(),
+		s.organisation ?? m.eval_results_anonymous(),
+		s.submittedAt.toISOString().slice(0, 10),
+		...data.questions.map((q, i) => cell(q, s.answers[i], locale))
+	]);
+	return new Response(toCsv([heading, ...rows]), {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="evaluation-visit-${visit.id}.csv"`,
+			'Cache-Control': 'private, no-store'
+		}
+	});
+};
