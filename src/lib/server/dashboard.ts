@@ -1,13 +1,21 @@
 // The staff dashboard: whether follow-up happens across the whole network. Staff see every action
 // and lesson, so nothing here filters by visibility; the route asks 'dashboard.view' first.
+// At network scale (400 000 actions) the aggregates take a fraction of a second: they are computed
+// once per data version (see db/version.ts) and the long lists are cut to their first rows, with
+// the number left out, so the page stays a few kilobytes whatever the size of the network.
 import { and, asc, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { DB } from './db';
-import { actions, lessons, organisations, visitOrganisations, visits } from './db/schema';
-import { PENDING } from './actions';
+import { actions, lessons, organisations, visits } from './db/schema';
+import { PENDING_SQL } from './actions';
 import { qualified as q } from './db/schema/columns';
+import { cachedPerVersion } from './db/version';
+import { networkGraph } from './network-graph';
 import { ACTION_STATUSES, type ActionStatus } from '$lib/enums';
 
-const TAKEN_PLACE = ['accepted', 'confirmed', 'completed', 'closed'] as const;
+export { GRAPH_SIZE, networkGraph, type GraphEdge, type GraphNode } from './network-graph';
+
+/** Rows shown in each long list (organisations, visits); the rest are counted. */
+export const DASHBOARD_LIST = 20;
 
 /** done / (all but dropped): a dropped action was a decision, not a failure to follow up. */
 export function completionRate(done: number, total: number, dropped: number): number | null {
@@ -17,22 +25,13 @@ export function completionRate(done: number, total: number, dropped: number): nu
 
 const tally = {
 	total: count(),
-	done: sql<number>`sum(${actions.status} = 'done')`,
-	dropped: sql<number>`sum(${actions.status} = 'dropped')`
+	done: sql<number>`coalesce(sum(${actions.status} = 'done'), 0)`,
+	dropped: sql<number>`coalesce(sum(${actions.status} = 'dropped'), 0)`
 };
 
-export function dashboard(db: DB, today: string) {
-	const byStatusRows = db
-		.select({ status: actions.status, n: count() })
-		.from(actions)
-		.groupBy(actions.status)
-		.all();
-	const byStatus = ACTION_STATUSES.map((status: ActionStatus) => ({
-		status,
-		n: byStatusRows.find((r) => r.status === status)?.n ?? 0
-	}));
+function byOrganisation(db: DB, today: string) {
 	const overdueCount = sql<number>`sum(${actions.status} IN ('open', 'in_progress') AND ${actions.dueOn} < ${today})`;
-	const byOrganisation = db
+	const rows = db
 		.select({
 			id: organisations.id,
 			name: organisations.name,
@@ -46,6 +45,91 @@ export function dashboard(db: DB, today: string) {
 		.groupBy(organisations.id)
 		.orderBy(desc(overdueCount), asc(organisations.name))
 		.all();
+	return rows;
+}
+
+/** The most recent visits that have actions, with their completion. */
+function perVisit(db: DB) {
+	const hasActions = sql`EXISTS (SELECT 1 FROM ${actions} WHERE ${q(actions.visitId)} = ${q(visits.id)})`;
+	const recent = db
+		.select({ id: visits.id, title: visits.title, startsOn: visits.startsOn })
+		.from(visits)
+		.where(hasActions)
+		.orderBy(desc(visits.startsOn), desc(visits.id))
+		.limit(DASHBOARD_LIST)
+		.all();
+	const ids = recent.map((v) => v.id);
+	const tallies = ids.length
+		? db
+				.select({ visitId: actions.visitId, ...tally })
+				.from(actions)
+				.where(inArray(actions.visitId, ids))
+				.groupBy(actions.visitId)
+				.all()
+		: [];
+	const all =
+		db
+			.select({ n: sql<number>`count(DISTINCT ${actions.visitId})` })
+			.from(actions)
+			.get()?.n ?? 0;
+	const rows = recent.map((v) => {
+		const t = tallies.find((r) => r.visitId === v.id) ?? { total: 0, done: 0, dropped: 0 };
+		return { ...v, ...t, rate: completionRate(t.done, t.total, t.dropped) };
+	});
+	return { rows, more: Math.max(0, all - rows.length) };
+}
+
+function withoutFollowUp(db: DB) {
+	const lessonCount = sql<number>`(SELECT count(*) FROM ${lessons} WHERE ${q(lessons.visitId)} = ${q(visits.id)})`;
+	const actionCount = sql<number>`(SELECT count(*) FROM ${actions} WHERE ${q(actions.visitId)} = ${q(visits.id)})`;
+	const lacking = and(
+		inArray(visits.status, ['completed', 'closed']),
+		sql`(NOT EXISTS (SELECT 1 FROM ${lessons} WHERE ${q(lessons.visitId)} = ${q(visits.id)}) OR NOT EXISTS (SELECT 1 FROM ${actions} WHERE ${q(actions.visitId)} = ${q(visits.id)}))`
+	);
+	const rows = db
+		.select({
+			id: visits.id,
+			title: visits.title,
+			endsOn: visits.endsOn,
+			lessons: lessonCount,
+			actions: actionCount
+		})
+		.from(visits)
+		.where(lacking)
+		.orderBy(desc(visits.endsOn), desc(visits.id))
+		.limit(DASHBOARD_LIST)
+		.all();
+	const all = db.select({ n: count() }).from(visits).where(lacking).get()?.n ?? 0;
+	return { rows, more: Math.max(0, all - rows.length) };
+}
+
+/**
+ * Completion per year of the visit: actions are tallied per visit first (from the index on
+ * visit and status alone), then the 50 000 visit totals are summed by year.
+ */
+function perYearRates(db: DB) {
+	const rows = db.all<{ year: string; total: number; done: number; dropped: number }>(sql`
+		SELECT substr(${q(visits.startsOn)}, 1, 4) AS year, sum(t.total) AS total,
+			sum(t.done) AS done, sum(t.dropped) AS dropped
+		FROM (SELECT ${q(actions.visitId)} AS visit_id, count(*) AS total,
+				sum(${q(actions.status)} = 'done') AS done, sum(${q(actions.status)} = 'dropped') AS dropped
+			FROM ${actions} GROUP BY ${q(actions.visitId)}) AS t
+		JOIN ${visits} ON ${q(visits.id)} = t.visit_id
+		GROUP BY year ORDER BY year DESC`);
+	return rows.map((y) => ({ ...y, rate: completionRate(y.done, y.total, y.dropped) }));
+}
+
+function compute(db: DB, today: string) {
+	const byStatusRows = db
+		.select({ status: actions.status, n: count() })
+		.from(actions)
+		.groupBy(actions.status)
+		.all();
+	const byStatus = ACTION_STATUSES.map((status: ActionStatus) => ({
+		status,
+		n: byStatusRows.find((r) => r.status === status)?.n ?? 0
+	}));
+	const organisationRows = byOrganisation(db, today);
 	const overdue = db
 		.select({
 			id: actions.id,
@@ -59,98 +143,28 @@ export function dashboard(db: DB, today: string) {
 		.from(actions)
 		.innerJoin(organisations, eq(actions.ownerOrganisationId, organisations.id))
 		.innerJoin(visits, eq(actions.visitId, visits.id))
-		.where(and(inArray(actions.status, PENDING), lt(actions.dueOn, today)))
+		.where(and(PENDING_SQL, lt(actions.dueOn, today)))
 		.orderBy(asc(actions.dueOn), asc(actions.id))
 		.limit(50)
 		.all();
-	const perVisit = db
-		.select({ id: visits.id, title: visits.title, startsOn: visits.startsOn, ...tally })
-		.from(actions)
-		.innerJoin(visits, eq(actions.visitId, visits.id))
-		.groupBy(visits.id)
-		.orderBy(desc(visits.startsOn))
-		.all()
-		.map((v) => ({ ...v, rate: completionRate(v.done, v.total, v.dropped) }));
-	const year = sql<string>`substr(${visits.startsOn}, 1, 4)`;
-	const perYear = db
-		.select({ year, ...tally })
-		.from(actions)
-		.innerJoin(visits, eq(actions.visitId, visits.id))
-		.groupBy(year)
-		.orderBy(desc(year))
-		.all()
-		.map((y) => ({ ...y, rate: completionRate(y.done, y.total, y.dropped) }));
-	const lessonCount = sql<number>`(SELECT count(*) FROM ${lessons} WHERE ${q(lessons.visitId)} = ${q(visits.id)})`;
-	const actionCount = sql<number>`(SELECT count(*) FROM ${actions} WHERE ${q(actions.visitId)} = ${q(visits.id)})`;
-	const withoutFollowUp = db
-		.select({
-			id: visits.id,
-			title: visits.title,
-			endsOn: visits.endsOn,
-			lessons: lessonCount,
-			actions: actionCount
-		})
-		.from(visits)
-		.where(
-			and(
-				inArray(visits.status, ['completed', 'closed']),
-				sql`(${lessonCount} = 0 OR ${actionCount} = 0)`
-			)
-		)
-		.orderBy(desc(visits.endsOn))
-		.all();
+	const visitsWithActions = perVisit(db);
+	const perYear = perYearRates(db);
+	const without = withoutFollowUp(db);
 	return {
 		byStatus,
-		byOrganisation,
+		byOrganisation: organisationRows.slice(0, DASHBOARD_LIST),
+		moreOrganisations: Math.max(0, organisationRows.length - DASHBOARD_LIST),
 		overdue,
-		perVisit,
+		overdueTotal: organisationRows.reduce((s, o) => s + o.overdue, 0),
+		perVisit: visitsWithActions.rows,
+		morePerVisit: visitsWithActions.more,
 		perYear,
-		withoutFollowUp,
+		withoutFollowUp: without.rows,
+		moreWithoutFollowUp: without.more,
 		graph: networkGraph(db)
 	};
 }
 
-export type GraphNode = { id: number; name: string; x: number; y: number; visits: number };
-export type GraphEdge = { from: number; to: number; visits: number };
-
-export const GRAPH_SIZE = 560;
-
-/**
- * Who visited whom: an arrow from each visiting organisation to the host, as thick as the visits
- * between them. Nodes sit on a circle (stable, readable without any layout library).
- */
-export function networkGraph(db: DB): { nodes: GraphNode[]; edges: GraphEdge[] } {
-	const rows = db
-		.select({ from: visitOrganisations.organisationId, to: visits.hostOrganisationId, n: count() })
-		.from(visitOrganisations)
-		.innerJoin(visits, eq(visitOrganisations.visitId, visits.id))
-		.where(
-			and(
-				eq(visitOrganisations.role, 'visitor'),
-				eq(visitOrganisations.response, 'accepted'),
-				inArray(visits.status, [...TAKEN_PLACE])
-			)
-		)
-		.groupBy(visitOrganisations.organisationId, visits.hostOrganisationId)
-		.all();
-	const ids = [...new Set(rows.flatMap((r) => [r.from, r.to]))];
-	if (!ids.length) return { nodes: [], edges: [] };
-	const orgs = db
-		.select({ id: organisations.id, name: organisations.shortName })
-		.from(organisations)
-		.where(inArray(organisations.id, ids))
-		.orderBy(asc(organisations.shortName))
-		.all();
-	const centre = GRAPH_SIZE / 2;
-	const radius = centre - 90;
-	const nodes = orgs.map((o, i) => {
-		const angle = (2 * Math.PI * i) / orgs.length - Math.PI / 2;
-		return {
-			...o,
-			x: Math.round(centre + radius * Math.cos(angle)),
-			y: Math.round(centre + radius * Math.sin(angle)),
-			visits: rows.filter((r) => r.from === o.id || r.to === o.id).reduce((s, r) => s + r.n, 0)
-		};
-	});
-	return { nodes, edges: rows.map((r) => ({ from: r.from, to: r.to, visits: r.n })) };
-}
+/** The dashboard's figures, computed again only after the data changed (or the day did). */
+export const dashboard: (db: DB, today: string) => ReturnType<typeof compute> =
+	cachedPerVersion(compute);

@@ -1,0 +1,5 @@
+DROP INDEX `actions_visit_idx`;--> statement-breakpoint
+DROP INDEX `actions_owner_idx`;--> statement-breakpoint
+CREATE INDEX `actions_visit_status_idx` ON `actions` (`visit_id`,`status`);--> statement-breakpoint
+CREATE INDEX `actions_owner_due_idx` ON `actions` (`owner_organisation_id`,`due_on`,`status`);--> statement-breakpoint
+CREATE INDEX `actions_pending_due_idx` ON `actions` (`due_on`) WHERE "actions"."status" IN ('open', 'in_progress');
