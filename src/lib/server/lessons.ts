@@ -28,6 +28,7 @@ import {
 	visits
 } from './db/schema';
 import { recordAudit } from './audit';
+import { cachedPerVersion } from './db/version';
 import { qualified as q } from './db/schema/columns';
 import type { LessonInput } from '$lib/schemas/lesson';
 
@@ -143,7 +144,11 @@ export function experienceOn(db: DB, themeId: number, viewer: Viewer) {
 }
 
 /** The filter choices the knowledge base offers: those that have lessons. */
-export function lessonFacets(db: DB) {
+/** The filter choices: read from every lesson, so kept until the data changes. */
+export const lessonFacets = (db: DB) => cachedFacets(db, '');
+const cachedFacets = cachedPerVersion((db: DB) => readLessonFacets(db));
+
+function readLessonFacets(db: DB) {
 	const years = db
 		.selectDistinct({ year: sql<string>`substr(${visits.startsOn}, 1, 4)` })
 		.from(lessons)

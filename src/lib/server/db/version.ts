@@ -20,19 +20,26 @@ export function dataVersion(client: Database.Database): string {
 
 /**
  * One value per database and argument, computed again only when `dataVersion` moves: the first
- * request after a write pays for it, every other one reads it from memory.
+ * request after a write pays for it, every other one reads it from memory. A few arguments are
+ * kept side by side (the dashboard's "today" differs between time zones around midnight).
  */
 export function cachedPerVersion<D extends { $client: Database.Database }, T>(
-	compute: (db: D, arg: string) => T
+	compute: (db: D, arg: string) => T,
+	keep = 4
 ) {
-	const cache = new WeakMap<Database.Database, { key: string; value: T }>();
+	const cache = new WeakMap<Database.Database, { version: string; values: Map<string, T> }>();
 	return (db: D, arg: string): T => {
-		const key = `${dataVersion(db.$client)}|${arg}`;
-		const hit = cache.get(db.$client);
-		if (hit?.key === key) return hit.value;
-		const value = compute(db, arg);
+		const version = dataVersion(db.$client);
+		let entry = cache.get(db.$client);
+		if (entry?.version !== version) {
+			entry = { version, values: new Map() };
+			cache.set(db.$client, entry);
+		}
+		if (entry.values.has(arg)) return entry.values.get(arg)!;
 		// Computing only reads, so the version read before still describes the value.
-		cache.set(db.$client, { key, value });
+		const value = compute(db, arg);
+		if (entry.values.size >= keep) entry.values.clear();
+		entry.values.set(arg, value);
 		return value;
 	};
 }

@@ -40,7 +40,8 @@ export const actions = sqliteTable(
 		index('actions_visit_status_idx').on(t.visitId, t.status),
 		// An organisation's actions in due order, and its tallies from the index alone.
 		index('actions_owner_due_idx').on(t.ownerOrganisationId, t.dueOn, t.status),
-		index('actions_status_due_idx').on(t.status, t.dueOn),
+		// With the owner: the dashboard counts each organisation's overdue actions from the index.
+		index('actions_status_due_owner_idx').on(t.status, t.dueOn, t.ownerOrganisationId),
 		// Pending actions in due order: "overdue" lists read it in order and stop at a page.
 		// Queries must spell the status condition exactly so (PENDING_SQL in actions.ts).
 		index('actions_pending_due_idx')
