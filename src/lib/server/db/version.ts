@@ -3,15 +3,18 @@ import type Database from 'better-sqlite3';
 const statements = new WeakMap<Database.Database, Database.Statement>();
 
 /**
- * Changes whenever the database's content may have changed: `PRAGMA data_version` moves when
- * another connection (the jobs process, a CLI) commits, and `total_changes()` counts this
- * connection's own writes, which data_version does not see. Comparing it is one tiny query, so
- * a cache keyed on it is exact without every write path having to invalidate it.
+ * Changes whenever what the cached summaries read may have changed: `data_generation` is bumped
+ * by triggers on organisations, visits, their organisations, lessons and actions (migration
+ * 0011), on this connection or any other; `PRAGMA data_version` moves when another connection
+ * (the jobs process, a CLI) commits anything. One tiny query, and exact without every write
+ * path having to invalidate a cache; sessions, notifications and audit writes leave it alone.
  */
 export function dataVersion(client: Database.Database): string {
 	let statement = statements.get(client);
 	if (!statement) {
-		statement = client.prepare('SELECT total_changes() AS own, * FROM pragma_data_version');
+		statement = client.prepare(
+			'SELECT (SELECT n FROM data_generation WHERE id = 1), data_version FROM pragma_data_version'
+		);
 		statements.set(client, statement);
 	}
 	const row = statement.raw().get() as [number, number];
