@@ -15,6 +15,8 @@ import { qualified as q } from './db/schema/columns';
 import { COUNT_CAP } from './counts';
 
 export const LESSONS_PAGE_SIZE = 20;
+/** A search counts its matches up to here ("200+"): ten pages. */
+export const SEARCH_COUNT_CAP = 200;
 
 /** null: staff, who see everything; otherwise the organisations the viewer belongs to. */
 export type Viewer = number[] | null;
@@ -184,13 +186,15 @@ export function withThemes<T extends { id: number }>(db: Tx, rows: T[]) {
  * One page of the knowledge base. Browsing lists the newest visits first; a search lists the
  * newest lessons first, walking the full-text index backwards (`ORDER BY rowid DESC`) and
  * stopping after a page: sorting every match by its visit's date cost a second per search over
- * 200 000 lessons. The count stops at COUNT_CAP ("1000+"), far enough to reach the page asked.
+ * 200 000 lessons. The count stops at COUNT_CAP ("1000+") when browsing and SEARCH_COUNT_CAP
+ * ("200+") when searching, or far enough to reach the page asked: a search checks who may read
+ * each match it counts, and counting a thousand of them was most of its time.
  */
 export function listLessons(db: DB, filter: LessonFilter) {
 	const match = filter.q ? expandedFtsQuery(db, filter.q) : null;
 	const where = lessonConditions(filter, null);
 	const wanted = Math.max(1, filter.page ?? 1);
-	const limit = Math.max(COUNT_CAP, wanted * LESSONS_PAGE_SIZE) + 1;
+	const limit = Math.max(match ? SEARCH_COUNT_CAP : COUNT_CAP, wanted * LESSONS_PAGE_SIZE) + 1;
 	// Organisations and visits are joined only when a filter reads them (country, year).
 	const byCountry = filter.country
 		? sql`JOIN ${organisations} ON ${q(organisations.id)} = ${q(lessons.organisationId)}`
