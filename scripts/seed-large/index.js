@@ -30,6 +30,14 @@ export async function seedLarge(path, scale, log = console.log) {
 	client.pragma('journal_mode = OFF');
 	client.pragma('synchronous = OFF');
 	client.pragma('cache_size = -200000');
+	// The cache-invalidation triggers (migration 0011) would add one write per row: off while
+	// loading, put back before the end.
+	const generationTriggers = client
+		.prepare(
+			`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB '*_generation_*'`
+		)
+		.all();
+	for (const t of generationTriggers) client.exec(`DROP TRIGGER "${t.name}"`);
 	const random = rng(20240505);
 	const organisations = Math.max(10, Math.round(BASE.organisations * scale));
 	const users = Math.max(organisations, Math.round(BASE.users * scale));
@@ -55,6 +63,7 @@ export async function seedLarge(path, scale, log = console.log) {
 	Object.assign(counts, { organisations, users, visits, agendaItems: sessions });
 	const context = { client, random, scale, parties, organisations, users, themes, counts, step };
 	for (const extra of EXTRAS) await extra(context);
+	for (const t of generationTriggers) client.exec(t.sql);
 	step('statistics', () => client.exec('ANALYZE'));
 	client.pragma('journal_mode = WAL');
 	client.close();

@@ -33,6 +33,7 @@ import {
 	visits
 } from './db/schema';
 import { recordAudit } from './audit';
+import { cappedCount } from './counts';
 import { qualified as q } from './db/schema/columns';
 import { takesPartIn, type Viewer } from './lessons';
 import type { ActionStatus } from '$lib/enums';
@@ -41,6 +42,11 @@ import type { ActionField, ActionInput } from '$lib/schemas/lesson';
 export const ACTIONS_PAGE_SIZE = 25;
 /** Still to be done: what "overdue" and reminders are about. */
 export const PENDING: ActionStatus[] = ['open', 'in_progress'];
+/**
+ * The same condition as literal SQL: SQLite uses the partial index `actions_pending_due_idx` only
+ * when the query spells its WHERE clause with constants, not bound parameters.
+ */
+export const PENDING_SQL = sql.raw(`"actions"."status" IN ('open', 'in_progress')`);
 
 export function actionVisibleTo(viewer: Viewer): SQL | undefined {
 	if (viewer === null) return undefined;
@@ -88,10 +94,10 @@ function actionConditions(f: ActionFilter): SQL | undefined {
 					)
 				)
 			: undefined,
-		f.overdue ? and(inArray(actions.status, PENDING), lt(actions.dueOn, f.today)) : undefined,
+		f.overdue ? and(PENDING_SQL, lt(actions.dueOn, f.today)) : undefined,
 		f.dueWithin
 			? and(
-					inArray(actions.status, PENDING),
+					PENDING_SQL,
 					gte(actions.dueOn, f.today),
 					lte(actions.dueOn, format(addDays(parseISO(f.today), f.dueWithin), 'yyyy-MM-dd'))
 				)
@@ -134,16 +140,32 @@ const ORDER = [asc(actions.dueOn), asc(actions.id)];
 /** One page of actions, soonest due first. */
 export function listActions(db: DB, filter: ActionFilter) {
 	const where = actionConditions(filter);
-	const total = db.select({ n: count() }).from(actions).where(where).get()?.n ?? 0;
+	const wanted = Math.max(1, filter.page ?? 1);
+	const { total, more } = cappedCount(
+		(limit) =>
+			db
+				.select({ n: count() })
+				.from(
+					db
+						.select({ one: sql`1` })
+						.from(actions)
+						.where(where)
+						.limit(limit)
+						.as('capped')
+				)
+				.get()?.n ?? 0,
+		wanted,
+		ACTIONS_PAGE_SIZE
+	);
 	const pages = Math.max(1, Math.ceil(total / ACTIONS_PAGE_SIZE));
-	const page = Math.min(Math.max(1, filter.page ?? 1), pages);
+	const page = Math.min(wanted, pages);
 	const items = selectActions(db)
 		.where(where)
 		.orderBy(...ORDER)
 		.limit(ACTIONS_PAGE_SIZE)
 		.offset((page - 1) * ACTIONS_PAGE_SIZE)
 		.all();
-	return { items, total, page, pages };
+	return { items, total, more, page, pages };
 }
 
 /** Every action the filter selects (the CSV export); capped so one request stays small. */

@@ -28,163 +28,19 @@ import {
 	visits
 } from './db/schema';
 import { recordAudit } from './audit';
+import { cachedPerVersion } from './db/version';
 import { qualified as q } from './db/schema/columns';
 import type { LessonInput } from '$lib/schemas/lesson';
 
-export const LESSONS_PAGE_SIZE = 20;
-
-/** null: staff, who see everything; otherwise the organisations the viewer belongs to. */
-export type Viewer = number[] | null;
-
-const takesPart = (organisationIds: number[], visitId: typeof lessons.visitId) =>
-	exists(
-		sql`(SELECT 1 FROM ${visitOrganisations} WHERE ${q(visitOrganisations.visitId)} = ${q(visitId)} AND ${q(visitOrganisations.response)} <> 'declined' AND ${q(visitOrganisations.organisationId)} IN (${sql.join(
-			(organisationIds.length ? organisationIds : [0]).map((id) => sql`${id}`),
-			sql`, `
-		)}))`
-	);
-
-/** The lessons a viewer may read: network-wide ones, and their own visits' `participants` ones. */
-export function lessonVisibleTo(viewer: Viewer): SQL | undefined {
-	if (viewer === null) return undefined;
-	return or(sql`${q(lessons.visibility)} = 'network'`, takesPart(viewer, lessons.visitId));
-}
-
-/**
- * Turns what someone typed into a safe FTS5 query: each word quoted (so `"`, `*`, `NEAR(`, `OR`
- * are plain text, never syntax) and matched as a prefix, all words required. null: nothing to
- * search for.
- */
-export function ftsQuery(input: string): string | null {
-	const terms = input
-		.normalize('NFC')
-		.split(/[\s"]+/)
-		.map((t) => t.replace(/[^\p{L}\p{N}'’-]+/gu, ' ').trim())
-		.flatMap((t) => t.split(/\s+/))
-		.filter((t) => /[\p{L}\p{N}]/u.test(t))
-		.slice(0, 12);
-	if (!terms.length) return null;
-	return terms.map((t) => `"${t}"*`).join(' ');
-}
-
-export type LessonFilter = {
-	q?: string;
-	themeId?: number;
-	/** ISO country of the organisation that learned it. */
-	country?: string;
-	organisationId?: number;
-	year?: number;
-	page?: number;
-	viewer: Viewer;
-};
-
-function lessonConditions(f: LessonFilter, match: string | null): SQL | undefined {
-	return and(
-		lessonVisibleTo(f.viewer),
-		match
-			? sql`${q(lessons.id)} IN (SELECT rowid FROM lessons_fts WHERE lessons_fts MATCH ${match})`
-			: undefined,
-		f.themeId
-			? exists(
-					sql`(SELECT 1 FROM ${lessonThemes} WHERE ${q(lessonThemes.lessonId)} = ${q(lessons.id)} AND ${q(lessonThemes.themeId)} = ${f.themeId})`
-				)
-			: undefined,
-		f.organisationId ? eq(lessons.organisationId, f.organisationId) : undefined,
-		f.country ? eq(organisations.country, f.country) : undefined,
-		f.year
-			? and(gte(visits.startsOn, `${f.year}-01-01`), lte(visits.startsOn, `${f.year}-12-31`))
-			: undefined
-	);
-}
-
-const lessonColumns = {
-	id: lessons.id,
-	title: lessons.title,
-	observed: lessons.observed,
-	adaptation: lessons.adaptation,
-	visibility: lessons.visibility,
-	organisationId: lessons.organisationId,
-	organisation: organisations.name,
-	organisationShort: organisations.shortName,
-	country: organisations.country,
-	visitId: lessons.visitId,
-	visitTitle: visits.title,
-	visitStartsOn: visits.startsOn,
-	visitEndsOn: visits.endsOn,
-	createdAt: lessons.createdAt
-};
-
-function withThemes<T extends { id: number }>(db: Tx, rows: T[]) {
-	if (!rows.length) return [];
-	const links = db
-		.select({ lessonId: lessonThemes.lessonId, theme: themes })
-		.from(lessonThemes)
-		.innerJoin(themes, eq(lessonThemes.themeId, themes.id))
-		.where(
-			inArray(
-				lessonThemes.lessonId,
-				rows.map((r) => r.id)
-			)
-		)
-		.orderBy(asc(themes.slug))
-		.all();
-	const files = db
-		.select({
-			id: attachments.id,
-			lessonId: attachments.lessonId,
-			filename: attachments.filename,
-			mime: attachments.mime,
-			size: attachments.size,
-			uploadedById: attachments.uploadedById
-		})
-		.from(attachments)
-		.where(
-			inArray(
-				attachments.lessonId,
-				rows.map((r) => r.id)
-			)
-		)
-		.orderBy(asc(attachments.id))
-		.all();
-	return rows.map((r) => ({
-		...r,
-		themes: links.filter((l) => l.lessonId === r.id).map((l) => l.theme),
-		attachments: files.filter((f) => f.lessonId === r.id)
-	}));
-}
-
-/** One page of the knowledge base, newest visits first. */
-export function listLessons(db: DB, filter: LessonFilter) {
-	const match = filter.q ? ftsQuery(filter.q) : null;
-	const where = lessonConditions(filter, match);
-	const base = () =>
-		db
-			.select(lessonColumns)
-			.from(lessons)
-			.innerJoin(organisations, eq(lessons.organisationId, organisations.id))
-			.innerJoin(visits, eq(lessons.visitId, visits.id));
-	const total =
-		db
-			.select({ n: count() })
-			.from(lessons)
-			.innerJoin(organisations, eq(lessons.organisationId, organisations.id))
-			.innerJoin(visits, eq(lessons.visitId, visits.id))
-			.where(where)
-			.get()?.n ?? 0;
-	const pages = Math.max(1, Math.ceil(total / LESSONS_PAGE_SIZE));
-	const page = Math.min(Math.max(1, filter.page ?? 1), pages);
-	const rows = base()
-		.where(where)
-		// Newest first, searching or not: ranking each match by relevance cost one full-text query
-		// per matching lesson (12 s for a common word among 20 000 lessons), and the network reads
-		// its knowledge base as a history.
-		.orderBy(desc(visits.startsOn), desc(lessons.id))
-		.limit(LESSONS_PAGE_SIZE)
-		.offset((page - 1) * LESSONS_PAGE_SIZE)
-		.all();
-	return { items: withThemes(db, rows), total, page, pages };
-}
-
+export {
+	LESSONS_PAGE_SIZE,
+	ftsQuery,
+	lessonVisibleTo,
+	listLessons,
+	type LessonFilter,
+	type Viewer
+} from './lesson-search';
+import { lessonColumns, lessonVisibleTo, withThemes, type Viewer } from './lesson-search';
 /** Every lesson of a visit the viewer may read, oldest first (the order they were recorded). */
 export function lessonsOfVisit(db: Tx, visitId: number, viewer: Viewer) {
 	const rows = db
@@ -288,7 +144,11 @@ export function experienceOn(db: DB, themeId: number, viewer: Viewer) {
 }
 
 /** The filter choices the knowledge base offers: those that have lessons. */
-export function lessonFacets(db: DB) {
+/** The filter choices: read from every lesson, so kept until the data changes. */
+export const lessonFacets = (db: DB) => cachedFacets(db, '');
+const cachedFacets = cachedPerVersion((db: DB) => readLessonFacets(db));
+
+function readLessonFacets(db: DB) {
 	const years = db
 		.selectDistinct({ year: sql<string>`substr(${visits.startsOn}, 1, 4)` })
 		.from(lessons)

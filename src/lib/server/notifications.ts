@@ -1,12 +1,13 @@
 // In-app notifications, each also an e-mail through the outbox, both written in the transaction
 // of the change that causes them.
-import { and, count, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { DB, Tx } from './db';
 import { memberships, notifications, users } from './db/schema';
 import { enqueueMail } from './outbox';
 import { m } from '$lib/i18n';
 import { notificationText, type NotificationPayload } from '$lib/i18n/notifications';
 import type { Locale, NotificationKind } from '$lib/enums';
+import { preparedOnce } from './db/prepared';
 
 export type Notice = {
 	kind: NotificationKind;
@@ -89,14 +90,16 @@ export function listNotifications(db: DB, userId: number, page = 1) {
 }
 
 /** Read on every page for the header: served by notifications_user_idx (user_id, read_at). */
+const unread = preparedOnce((db: DB) =>
+	db
+		.select({ n: count() })
+		.from(notifications)
+		.where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt)))
+		.prepare()
+);
+
 export function unreadCount(db: DB, userId: number): number {
-	return (
-		db
-			.select({ n: count() })
-			.from(notifications)
-			.where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-			.get()?.n ?? 0
-	);
+	return unread(db).get({ userId })?.n ?? 0;
 }
 
 /**

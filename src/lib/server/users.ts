@@ -4,6 +4,7 @@ import type { DB, Tx } from './db';
 import { memberships, organisations, sessions, users } from './db/schema';
 import { recordAudit } from './audit';
 import { verifyAgainstDummy, verifyPassword } from './auth/password';
+import { preparedOnce } from './db/prepared';
 
 export function normaliseEmail(email: string) {
 	return email.trim().toLowerCase();
@@ -28,8 +29,8 @@ export async function authenticate(db: DB, email: string, password: string) {
 	return ok && !user.disabled ? user : null;
 }
 
-export function userMemberships(db: DB, userId: number) {
-	return db
+const membershipsOf = preparedOnce((db: DB) =>
+	db
 		.select({
 			organisationId: memberships.organisationId,
 			role: memberships.role,
@@ -38,9 +39,13 @@ export function userMemberships(db: DB, userId: number) {
 		})
 		.from(memberships)
 		.innerJoin(organisations, eq(memberships.organisationId, organisations.id))
-		.where(eq(memberships.userId, userId))
+		.where(eq(memberships.userId, sql.placeholder('userId')))
 		.orderBy(organisations.shortName)
-		.all();
+		.prepare()
+);
+
+export function userMemberships(db: DB, userId: number) {
+	return membershipsOf(db).all({ userId });
 }
 
 export function setPreferredLocale(

@@ -18,6 +18,8 @@ import { format } from 'date-fns';
 import type { DB } from './db';
 import { organisations, themes, visitOrganisations, visitThemes, visits } from './db/schema';
 import type { VisitStatus } from '../enums';
+import { cappedCount } from './counts';
+import { cachedPerVersion } from './db/version';
 
 export const VISITS_PAGE_SIZE = 20;
 
@@ -96,9 +98,25 @@ function participants(db: DB, visitIds: number[]) {
 /** One page of visits, newest first, with their organisations (three queries per page). */
 export function listVisits(db: DB, filter: VisitFilter) {
 	const where = visitConditions(filter);
-	const total = db.select({ n: count() }).from(visits).where(where).get()?.n ?? 0;
+	const wanted = Math.max(1, filter.page ?? 1);
+	const { total, more } = cappedCount(
+		(limit) =>
+			db
+				.select({ n: count() })
+				.from(
+					db
+						.select({ one: sql`1` })
+						.from(visits)
+						.where(where)
+						.limit(limit)
+						.as('capped')
+				)
+				.get()?.n ?? 0,
+		wanted,
+		VISITS_PAGE_SIZE
+	);
 	const pages = Math.max(1, Math.ceil(total / VISITS_PAGE_SIZE));
-	const page = Math.min(Math.max(1, filter.page ?? 1), pages);
+	const page = Math.min(wanted, pages);
 	const rows = db
 		.select({
 			id: visits.id,
@@ -134,7 +152,7 @@ export function listVisits(db: DB, filter: VisitFilter) {
 			visitors: own.filter((o) => o.role === 'visitor')
 		};
 	});
-	return { items, total, page, pages };
+	return { items, total, more, page, pages };
 }
 
 export function getVisit(db: DB, id: number) {
@@ -171,7 +189,11 @@ export function isInProgress(
 }
 
 /** The years and host countries the visit filters offer: those that have visits. */
-export function visitFacets(db: DB) {
+/** The filter choices: read from every visit, so kept until the data changes. */
+export const visitFacets = (db: DB) => cachedFacets(db, '');
+const cachedFacets = cachedPerVersion((db: DB) => readVisitFacets(db));
+
+function readVisitFacets(db: DB) {
 	const years = db
 		.selectDistinct({ year: sql<string>`substr(${visits.startsOn}, 1, 4)` })
 		.from(visits)

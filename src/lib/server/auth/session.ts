@@ -1,9 +1,10 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq, lt } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
 import type { DB } from '../db';
 import { sessions, users } from '../db/schema';
+import { preparedOnce } from '../db/prepared';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME = 30 * DAY;
@@ -48,10 +49,8 @@ export function createSession(
 	return session;
 }
 
-/** The session and its user, with a sliding expiry; expired sessions and disabled users fail. */
-export function validateSessionToken(db: DB, token: string, now = Date.now()): SessionValidation {
-	const id = sessionIdFromToken(token);
-	const row = db
+const sessionLookup = preparedOnce((db: DB) =>
+	db
 		.select({
 			session: sessions,
 			user: {
@@ -66,8 +65,14 @@ export function validateSessionToken(db: DB, token: string, now = Date.now()): S
 		})
 		.from(sessions)
 		.innerJoin(users, eq(sessions.userId, users.id))
-		.where(eq(sessions.id, id))
-		.get();
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.prepare()
+);
+
+/** The session and its user, with a sliding expiry; expired sessions and disabled users fail. */
+export function validateSessionToken(db: DB, token: string, now = Date.now()): SessionValidation {
+	const id = sessionIdFromToken(token);
+	const row = sessionLookup(db).get({ id });
 	if (!row) return { session: null, user: null };
 	const { session, user } = row;
 	if (now >= session.expiresAt.getTime() || user.disabled) {

@@ -30,6 +30,10 @@ export function openDatabase(path: string = DEFAULT_DATABASE_PATH): DB {
 	sqlite.pragma('busy_timeout = 5000');
 	const db = drizzle(sqlite, { schema }) as DB;
 	migrate(db);
+	// Statistics for the planner where they are missing or stale (after a migration added an
+	// index, say): without them SQLite can pick an index that sorts 100 000 rows. Bounded work.
+	sqlite.pragma('analysis_limit = 1000');
+	sqlite.pragma('optimize = 0x10002');
 	return db;
 }
 

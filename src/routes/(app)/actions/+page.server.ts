@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guards';
 import { listActions } from '$lib/server/actions';
-import { listOrganisations, listThemes } from '$lib/server/organisations';
+import { listThemes, organisationOptions } from '$lib/server/organisations';
 import { readActionFilter } from '$lib/server/follow-up-route';
 
 export const load: PageServerLoad = (event) => {
@@ -14,7 +14,7 @@ export const load: PageServerLoad = (event) => {
 		...listActions(db, filter),
 		today: filter.today,
 		options: {
-			organisations: listOrganisations(db).map((o) => ({ value: o.id, label: o.name })),
+			organisations: organisationOptions(db),
 			themes: listThemes(db)
 		}
 	};

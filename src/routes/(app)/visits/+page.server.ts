@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guards';
 import { can, isStaff } from '$lib/server/policy';
 import { listVisits, visitFacets } from '$lib/server/visits';
-import { listOrganisations, listThemes } from '$lib/server/organisations';
+import { listThemes, organisationOptions } from '$lib/server/organisations';
 import { positiveId } from '$lib/schemas/common';
 import { VISIT_STATUSES, type VisitStatus } from '$lib/enums';
 
@@ -30,7 +30,7 @@ export const load: PageServerLoad = (event) => {
 		filter: { ...filter, mine: q.get('mine') === '1', status: status ?? '' },
 		...listVisits(db, filter),
 		options: {
-			organisations: listOrganisations(db).map((o) => ({ value: o.id, label: o.name })),
+			organisations: organisationOptions(db),
 			themes: listThemes(db),
 			...visitFacets(db)
 		},

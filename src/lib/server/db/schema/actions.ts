@@ -36,9 +36,17 @@ export const actions = sqliteTable(
 			.default(sql`(unixepoch('subsec') * 1000)`)
 	},
 	(t) => [
-		index('actions_visit_idx').on(t.visitId),
-		index('actions_owner_idx').on(t.ownerOrganisationId, t.status),
-		index('actions_status_due_idx').on(t.status, t.dueOn),
+		// Status beside the visit: per-visit and per-year tallies read the index alone.
+		index('actions_visit_status_idx').on(t.visitId, t.status),
+		// An organisation's actions in due order, and its tallies from the index alone.
+		index('actions_owner_due_idx').on(t.ownerOrganisationId, t.dueOn, t.status),
+		// With the owner: the dashboard counts each organisation's overdue actions from the index.
+		index('actions_status_due_owner_idx').on(t.status, t.dueOn, t.ownerOrganisationId),
+		// Pending actions in due order: "overdue" lists read it in order and stop at a page.
+		// Queries must spell the status condition exactly so (PENDING_SQL in actions.ts).
+		index('actions_pending_due_idx')
+			.on(t.dueOn)
+			.where(sql`${t.status} IN ('open', 'in_progress')`),
 		index('actions_lesson_idx').on(t.lessonId),
 		check('actions_status', oneOf(t.status, ACTION_STATUSES)),
 		check('actions_due_format', sql`${t.dueOn} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),

@@ -52,6 +52,8 @@ export const visits = sqliteTable(
 		check('visits_title_not_blank', sql`length(trim(${t.title})) > 0`),
 		index('visits_starts_on_idx').on(t.startsOn),
 		index('visits_status_starts_on_idx').on(t.status, t.startsOn),
+		// The dashboard's "ended without follow-up", latest first, one status at a time.
+		index('visits_status_ends_on_idx').on(t.status, t.endsOn),
 		index('visits_host_idx').on(t.hostOrganisationId),
 		index('visits_proposer_idx').on(t.proposerOrganisationId)
 	]
@@ -75,6 +77,8 @@ export const visitOrganisations = sqliteTable(
 	(t) => [
 		primaryKey({ columns: [t.visitId, t.organisationId] }),
 		index('visit_organisations_organisation_idx').on(t.organisationId, t.visitId),
+		// Who visited whom (the dashboard's graph), from the index alone.
+		index('visit_organisations_graph_idx').on(t.role, t.response, t.organisationId, t.visitId),
 		check('visit_organisations_role', oneOf(t.role, VISIT_ORG_ROLES)),
 		check('visit_organisations_response', oneOf(t.response, VISIT_ORG_RESPONSES)),
 		check(
