@@ -77,6 +77,9 @@ const locale: Handle = ({ event, resolve }) => {
 	const current = resolveLocale({
 		preferred: event.locals.user?.preferredLocale,
 		cookie: event.cookies.get(LOCALE_COOKIE),
+		// An evaluation link says which language its mail was written in; a choice made with the
+		// switcher (the cookie) still comes first.
+		link: event.url.pathname.startsWith('/e/') ? event.url.searchParams.get('lang') : null,
 		request: event.request
 	});
 	event.locals.locale = current;
@@ -90,7 +93,8 @@ const locale: Handle = ({ event, resolve }) => {
 
 /**
  * Paths an anonymous visitor may open; everything else sends them to sign in. Calendar feeds are
- * fetched by apps without a session: their token is checked by the endpoint.
+ * fetched by apps without a session, evaluation sheets (/e/) filled without an account: their
+ * token is checked by the route.
  */
 const PUBLIC_PATHS = [
 	'/login',
@@ -99,7 +103,8 @@ const PUBLIC_PATHS = [
 	'/health',
 	'/invite',
 	'/setup',
-	'/calendar'
+	'/calendar',
+	'/e'
 ];
 
 const guard: Handle = ({ event, resolve }) => {

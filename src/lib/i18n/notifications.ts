@@ -48,5 +48,9 @@ export function notificationText(
 			if (p.reminder === 'due_in_7') return m.notify_action_due_soon({ title, date }, o);
 			return m.notify_action_overdue({ title, date }, o);
 		}
+		case 'evaluation_opened':
+			return m.notify_evaluation_opened({ title }, o);
+		case 'evaluation_reminder':
+			return m.notify_evaluation_reminder({ title }, o);
 	}
 }

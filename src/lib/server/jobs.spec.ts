@@ -130,7 +130,8 @@ describe('completing finished visits', () => {
 		expect(complete()).toEqual([]);
 		expect(await runAllJobs(db, new Date('2025-04-01T00:00:00Z'), OPTIONS)).toEqual([
 			{ job: 'complete-finished-visits', done: [] },
-			{ job: 'action-reminders', done: [] }
+			{ job: 'action-reminders', done: [] },
+			{ job: 'evaluation-reminders', done: [] }
 		]);
 		expect(counts()).toEqual(before);
 	});

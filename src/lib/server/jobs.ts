@@ -5,11 +5,12 @@ import type { DB } from './db';
 import type { Job, JobOptions } from './job-marks';
 import { completeFinishedVisits } from './visit-completion';
 import { actionReminders } from './reminders';
+import { evaluationReminders } from './evaluation-reminders';
 
 export type { Job } from './job-marks';
 
 /** Every job, in the order they run. Reminders (evaluations, actions) join this list. */
-export const JOBS: Job[] = [completeFinishedVisits, actionReminders];
+export const JOBS: Job[] = [completeFinishedVisits, actionReminders, evaluationReminders];
 
 export const JOB_INTERVAL_MS = 15 * 60_000;
 /** The first run waits a little, so start-up (migrations, demo data) is over and quiet. */

@@ -14,11 +14,14 @@ import {
 export function resolveLocale(opts: {
 	preferred?: string | null;
 	cookie?: string | null;
+	/** The language a link asks for (only evaluation links carry one). */
+	link?: string | null;
 	request: Request;
 }): Locale {
 	return (
 		toLocale(opts.preferred) ??
 		toLocale(opts.cookie) ??
+		toLocale(opts.link) ??
 		extractLocaleFromHeader(opts.request) ??
 		baseLocale
 	);

@@ -39,6 +39,7 @@ const matrix: Row[] = [
 	['organisation.manage', (a) => can(a, 'organisation.manage'), [N, N, N, Y, Y]],
 	['theme.manage', (a) => can(a, 'theme.manage'), [N, N, N, Y, Y]],
 	['audit.read', (a) => can(a, 'audit.read'), [N, N, N, Y, Y]],
+	['evaluation.template', (a) => can(a, 'evaluation.template'), [N, N, N, Y, Y]],
 	[
 		'make a member staff',
 		(a) => can(a, 'user.grant', { globalRole: 'staff', currentRole: 'member' }),
@@ -367,6 +368,31 @@ describe('visit rules: every transition × role', () => {
 			'compare evaluations across the network',
 			(a) => can(a, 'evaluation.compare'),
 			[N, N, N, N, N, Y]
+		],
+		[
+			'open the evaluation of a completed visit',
+			(a) => can(a, 'evaluation.open', visit('completed')),
+			[N, N, Y, Y, N, Y]
+		],
+		[
+			'open the evaluation early (confirmed)',
+			(a) => can(a, 'evaluation.open', visit('confirmed')),
+			[N, N, Y, Y, N, Y]
+		],
+		[
+			'open the evaluation of a proposal',
+			(a) => can(a, 'evaluation.open', visit('proposed')),
+			[N, N, N, N, N, N]
+		],
+		[
+			'open the evaluation of a cancelled visit',
+			(a) => can(a, 'evaluation.open', visit('cancelled')),
+			[N, N, N, N, N, N]
+		],
+		[
+			'remind and resend evaluation links',
+			(a) => can(a, 'evaluation.manage', visit('closed')),
+			[N, N, Y, Y, N, Y]
 		],
 		[
 			'manage delegates of an organisation not taking part',

@@ -99,6 +99,12 @@ type Rules = {
 	'evaluation.results': VisitTarget;
 	/** Compare evaluations across the whole network (/evaluations). */
 	'evaluation.compare': undefined;
+	/** Edit the network's evaluation template (writes a new version). */
+	'evaluation.template': undefined;
+	/** Open the visit's evaluation: once agreed on (before `completed` only by explicit choice). */
+	'evaluation.open': VisitTarget;
+	/** See who has answered; remind, resend, send to delegates added later. */
+	'evaluation.manage': VisitTarget;
 };
 export type Action = keyof Rules;
 /** Actions that need no target record. */
@@ -133,6 +139,9 @@ const belongsTo = (actor: Actor, organisationId: number) =>
 
 /** Lessons are recorded once a visit is agreed on, and long after it ended. */
 const LESSON_STATUSES: VisitStatus[] = ['accepted', 'confirmed', 'completed', 'closed'];
+
+/** A visit is evaluated once agreed on: usually after `completed`, earlier by choice. */
+const EVALUATION_STATUSES: VisitStatus[] = ['accepted', 'confirmed', 'completed', 'closed'];
 
 /** Coordinates at least one organisation that takes part in the visit. */
 function coordinatesParticipant(actor: Actor, visit: VisitTarget) {
@@ -171,6 +180,7 @@ export function can<A extends Action>(
 		case 'organisation.manage':
 		case 'theme.manage':
 		case 'audit.read':
+		case 'evaluation.template':
 			return isStaff(actor);
 		case 'user.grant': {
 			const t = target as Rules['user.grant'];
@@ -294,6 +304,12 @@ export function can<A extends Action>(
 			if (!LESSON_STATUSES.includes(visit.status)) return false;
 			if (!stillInvolved(visit, organisationId)) return false;
 			return isStaff(actor) || coordinates(actor, organisationId);
+		}
+		case 'evaluation.open':
+		case 'evaluation.manage': {
+			const visit = target as VisitTarget;
+			if (action === 'evaluation.open' && !EVALUATION_STATUSES.includes(visit.status)) return false;
+			return isStaff(actor) || coordinatesParticipant(actor, visit);
 		}
 		case 'action.edit': {
 			const t = target as Rules['action.edit'];

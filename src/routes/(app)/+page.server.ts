@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guards';
 import { isStaff } from '$lib/server/policy';
 import { visitsMissingLogistics } from '$lib/server/delegates';
+import { pendingSheetsOf } from '$lib/server/evaluations';
 import {
 	awaitingMyAnswer,
 	datesAwaitingMyAnswer,
@@ -31,6 +32,7 @@ export const load: PageServerLoad = (event) => {
 		awaiting: awaitingMyAnswer(db, coordinated),
 		dates: datesAwaitingMyAnswer(db, coordinated),
 		drafts: myDrafts(db, own),
+		sheets: pendingSheetsOf(db, actor.id),
 		upcoming,
 		stale: isStaff(actor) ? staleProposals(db) : null,
 		canPropose: isStaff(actor) || coordinated.length > 0

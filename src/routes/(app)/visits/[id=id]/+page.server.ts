@@ -6,6 +6,7 @@ import { can, counterparts } from '$lib/server/policy';
 import { getVisit } from '$lib/server/visits';
 import { entityHistory } from '$lib/server/audit';
 import { missingLogisticsCount } from '$lib/server/delegates';
+import { sheetOfUser } from '$lib/server/evaluation-sheet';
 import { deleteDraft, moveVisit, visitTarget } from '$lib/server/visit-workflow';
 import {
 	answerDates,
@@ -54,7 +55,9 @@ export const load: PageServerLoad = (event) => {
 			canAnswer: can(actor, 'visit.answerDates', { visit: target, proposedBy: p.organisationId })
 		})),
 		timeline: entityHistory(db, 'visit', visit.id),
-		missingLogistics: missingLogisticsCount(db, visit.id)
+		missingLogistics: missingLogisticsCount(db, visit.id),
+		// Coordinators follow the evaluation there; a delegate finds their own sheet there.
+		evaluationLink: can(actor, 'evaluation.manage', target) || !!sheetOfUser(db, visit.id, actor.id)
 	};
 };
 

@@ -1,0 +1,415 @@
+// A visit's evaluation (DESIGN.md, journey step 5): opening it, the private links sent to every
+// delegate, who has answered, and reminders. Links carry a long random token of which only the
+// SHA-256 is kept, so a reminder cannot repeat an old link: it sends a new one, which replaces
+// the previous (the mail says so). Answers themselves are in evaluation-sheet.ts.
+import { and, asc, eq, isNull, or, lte, sql } from 'drizzle-orm';
+import type { DB, Tx } from './db';
+import {
+	delegates,
+	evaluationResponses,
+	evaluations,
+	notifications,
+	organisations,
+	users
+} from './db/schema';
+import { generateSessionToken, sessionIdFromToken } from './auth/session';
+import { currentTemplate } from './evaluation-template';
+import { recordAudit } from './audit';
+import { enqueueMail } from './outbox';
+import { m } from '$lib/i18n';
+import { formatDay } from '$lib/i18n/format';
+import { LOCALES, type Locale } from '$lib/enums';
+
+export const TOKEN_LIFETIME_MS = 60 * 24 * 60 * 60_000;
+/** The one-click reminder reaches a person at most once in this time. */
+export const REMIND_GAP_MS = 24 * 60 * 60_000;
+
+export type EvaluationContext = { actorId: number | null; origin: string; now?: Date };
+export type EvaluatedVisit = { id: number; title: string; languages: string[] };
+type Response = typeof evaluationResponses.$inferSelect;
+type LinkKind = 'open' | 'reminder';
+
+export function evaluationOf(db: Tx, visitId: number) {
+	return db.select().from(evaluations).where(eq(evaluations.visitId, visitId)).get();
+}
+
+export function newToken() {
+	const token = generateSessionToken() + generateSessionToken();
+	return { token, hash: sessionIdFromToken(token) };
+}
+
+/** Where a delegate's link goes now: their own address, else their account's. */
+function recipientOf(tx: Tx, delegateId: number | null, userId: number | null) {
+	const d = delegateId
+		? tx
+				.select({ email: delegates.email, userId: delegates.userId })
+				.from(delegates)
+				.where(eq(delegates.id, delegateId))
+				.get()
+		: undefined;
+	const accountId = d?.userId ?? userId;
+	const account = accountId
+		? tx
+				.select({ id: users.id, email: users.email, locale: users.preferredLocale })
+				.from(users)
+				.where(and(eq(users.id, accountId), eq(users.disabled, false)))
+				.get()
+		: undefined;
+	return {
+		email: d?.email?.trim() || account?.email || null,
+		userId: account?.id ?? null,
+		locale: account?.locale ?? null
+	};
+}
+
+/** The language of a mail to someone without a preference: the visit's first one we speak. */
+function visitLocale(visit: EvaluatedVisit): Locale {
+	return (visit.languages.find((l) => (LOCALES as readonly string[]).includes(l)) ??
+		'fr') as Locale;
+}
+
+/**
+ * Gives the response a new link and sends it by mail (and in-app to an account). Returns whether
+ * anyone could be told; a delegate with no address and no account stays "not sent".
+ */
+export function sendLink(
+	tx: Tx,
+	ctx: EvaluationContext,
+	visit: EvaluatedVisit,
+	response: Pick<Response, 'id' | 'delegateId' | 'userId' | 'respondentName'>,
+	kind: LinkKind
+): boolean {
+	const now = ctx.now ?? new Date();
+	const to = recipientOf(tx, response.delegateId, response.userId);
+	if (!to.email && !to.userId) return false;
+	const { token, hash } = newToken();
+	const expires = new Date(now.getTime() + TOKEN_LIFETIME_MS);
+	const locale: Locale = to.locale ?? visitLocale(visit);
+	const link = `${ctx.origin}/e/${token}?lang=${locale}`;
+	tx.update(evaluationResponses)
+		.set({
+			tokenHash: hash,
+			tokenExpiresAt: expires,
+			userId: to.userId,
+			...(kind === 'open' ? { sentAt: now } : { remindedAt: now })
+		})
+		.where(eq(evaluationResponses.id, response.id))
+		.run();
+	if (to.email) {
+		const o = { locale };
+		const words = { name: response.respondentName, title: visit.title, link };
+		const until = formatDay(expires, locale);
+		enqueueMail(tx, {
+			to: to.email,
+			kind: kind === 'open' ? 'evaluation_opened' : 'evaluation_reminder',
+			subject: `${m.app_name({}, o)} · ${m.eval_mail_subject({ title: visit.title }, o)}`.slice(
+				0,
+				200
+			),
+			body: [
+				m.eval_mail_hello({ name: response.respondentName }, o),
+				kind === 'open' ? m.eval_mail_open(words, o) : m.eval_mail_reminder(words, o),
+				link,
+				m.eval_mail_until({ date: until }, o)
+			].join('\n\n')
+		});
+	}
+	if (to.userId) {
+		tx.insert(notifications)
+			.values({
+				userId: to.userId,
+				kind: kind === 'open' ? 'evaluation_opened' : 'evaluation_reminder',
+				visitId: visit.id,
+				payload: { title: visit.title }
+			})
+			.run();
+	}
+	return true;
+}
+
+/**
+ * Creates a sheet for every delegate who has none yet and sends the links not sent so far (a
+ * delegate given an address since). Returns the names reached and those without any address.
+ */
+function sendPending(tx: Tx, ctx: EvaluationContext, visit: EvaluatedVisit, evaluationId: number) {
+	const now = ctx.now ?? new Date();
+	const missing = tx
+		.select({
+			id: delegates.id,
+			name: delegates.name,
+			organisationId: delegates.organisationId,
+			userId: delegates.userId
+		})
+		.from(delegates)
+		.leftJoin(
+			evaluationResponses,
+			and(
+				eq(evaluationResponses.delegateId, delegates.id),
+				eq(evaluationResponses.evaluationId, evaluationId)
+			)
+		)
+		.where(and(eq(delegates.visitId, visit.id), isNull(evaluationResponses.id)))
+		.orderBy(asc(delegates.id))
+		.all();
+	for (const d of missing) {
+		tx.insert(evaluationResponses)
+			.values({
+				evaluationId,
+				delegateId: d.id,
+				organisationId: d.organisationId,
+				respondentName: d.name,
+				userId: d.userId,
+				// Unusable until a link is sent: nobody knows the token behind this hash.
+				tokenHash: newToken().hash,
+				tokenExpiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS),
+				createdAt: now
+			})
+			.run();
+	}
+	const unsent = tx
+		.select()
+		.from(evaluationResponses)
+		.where(
+			and(eq(evaluationResponses.evaluationId, evaluationId), isNull(evaluationResponses.sentAt))
+		)
+		.orderBy(asc(evaluationResponses.id))
+		.all();
+	const sent: string[] = [];
+	const unreachable: string[] = [];
+	for (const r of unsent) {
+		(sendLink(tx, ctx, visit, r, 'open') ? sent : unreachable).push(r.respondentName);
+	}
+	return { sent, unreachable };
+}
+
+export type OpenResult =
+	{ ok: true; sent: string[]; unreachable: string[] } | { ok: false; reason: 'already_open' };
+
+/** Opens the visit's evaluation with the current template and sends every delegate's link. */
+export function openEvaluation(
+	db: DB,
+	ctx: EvaluationContext,
+	visit: EvaluatedVisit,
+	options: { anonymous: boolean }
+): OpenResult {
+	const now = ctx.now ?? new Date();
+	return db.transaction(
+		(tx) => {
+			if (evaluationOf(tx, visit.id))
+				return { ok: false as const, reason: 'already_open' as const };
+			const template = currentTemplate(tx);
+			const evaluation = tx
+				.insert(evaluations)
+				.values({
+					visitId: visit.id,
+					templateId: template.id,
+					anonymous: options.anonymous,
+					openedById: ctx.actorId,
+					openedAt: now
+				})
+				.returning()
+				.get();
+			const result = sendPending(tx, ctx, visit, evaluation.id);
+			recordAudit(tx, {
+				actorId: ctx.actorId,
+				entity: 'visit',
+				entityId: visit.id,
+				action: 'evaluation_opened',
+				changes: {
+					templateVersion: template.version,
+					anonymous: options.anonymous,
+					sent: result.sent.length
+				},
+				at: now
+			});
+			return { ok: true as const, ...result };
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/** Links for delegates added (or given an address) since the evaluation was opened. */
+export function sendToNewDelegates(db: DB, ctx: EvaluationContext, visit: EvaluatedVisit) {
+	return db.transaction(
+		(tx) => {
+			const evaluation = evaluationOf(tx, visit.id);
+			if (!evaluation) return null;
+			return sendPending(tx, ctx, visit, evaluation.id);
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+const notSubmitted = isNull(evaluationResponses.submittedAt);
+
+/**
+ * Reminds everyone who has been sent a link and not submitted, except those reminded in the last
+ * 24 hours (named in the result). The guarded UPDATE makes a double click remind once.
+ */
+export function remindAll(db: DB, ctx: EvaluationContext, visit: EvaluatedVisit) {
+	const now = ctx.now ?? new Date();
+	const cutoff = new Date(now.getTime() - REMIND_GAP_MS);
+	return db.transaction(
+		(tx) => {
+			const evaluation = evaluationOf(tx, visit.id);
+			if (!evaluation) return null;
+			const waiting = tx
+				.select()
+				.from(evaluationResponses)
+				.where(and(eq(evaluationResponses.evaluationId, evaluation.id), notSubmitted))
+				.orderBy(asc(evaluationResponses.id))
+				.all();
+			const reminded: string[] = [];
+			const skipped: string[] = [];
+			const unreachable: string[] = [];
+			for (const r of waiting) {
+				if (!r.sentAt) {
+					unreachable.push(r.respondentName);
+					continue;
+				}
+				const free = tx
+					.update(evaluationResponses)
+					.set({ remindedAt: now })
+					.where(
+						and(
+							eq(evaluationResponses.id, r.id),
+							notSubmitted,
+							or(
+								isNull(evaluationResponses.remindedAt),
+								lte(evaluationResponses.remindedAt, cutoff)
+							)
+						)
+					)
+					.run().changes;
+				if (!free) skipped.push(r.respondentName);
+				else if (sendLink(tx, ctx, visit, r, 'reminder')) reminded.push(r.respondentName);
+				else unreachable.push(r.respondentName);
+			}
+			if (reminded.length) {
+				recordAudit(tx, {
+					actorId: ctx.actorId,
+					entity: 'visit',
+					entityId: visit.id,
+					action: 'evaluation_reminded',
+					changes: { reminded: reminded.length },
+					at: now
+				});
+			}
+			return { reminded, skipped, unreachable };
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/** Sends one person a fresh link (lost mail, new address); a submitted sheet needs none. */
+export function resendLink(
+	db: DB,
+	ctx: EvaluationContext,
+	visit: EvaluatedVisit,
+	responseId: number
+): 'sent' | 'submitted' | 'unreachable' | 'not_found' {
+	return db.transaction(
+		(tx) => {
+			const r = tx
+				.select()
+				.from(evaluationResponses)
+				.innerJoin(evaluations, eq(evaluationResponses.evaluationId, evaluations.id))
+				.where(and(eq(evaluationResponses.id, responseId), eq(evaluations.visitId, visit.id)))
+				.get()?.evaluation_responses;
+			if (!r) return 'not_found';
+			if (r.submittedAt) return 'submitted';
+			return sendLink(tx, ctx, visit, r, 'open') ? 'sent' : 'unreachable';
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+export const RESPONSE_STATUSES = ['not_sent', 'sent', 'opened', 'draft', 'submitted'] as const;
+export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
+
+export function responseStatus(
+	r: Pick<Response, 'sentAt' | 'firstOpenedAt' | 'savedAt' | 'submittedAt'> | null
+): ResponseStatus {
+	if (!r?.sentAt && !r?.firstOpenedAt) return 'not_sent';
+	if (r.submittedAt) return 'submitted';
+	if (r.savedAt) return 'draft';
+	if (r.firstOpenedAt) return 'opened';
+	return 'sent';
+}
+
+/**
+ * Everyone who should answer: the visit's delegates (with their sheet, or none yet) and sheets
+ * of delegates removed since, so an answer never disappears from the list.
+ */
+export function evaluationRoster(db: DB, visitId: number, now = new Date()) {
+	const evaluation = evaluationOf(db, visitId);
+	const cutoff = now.getTime() - REMIND_GAP_MS;
+	const fromDelegates = db
+		.select({
+			delegateId: delegates.id,
+			name: delegates.name,
+			organisation: organisations.shortName,
+			hasAddress: sql<number>`${delegates.email} IS NOT NULL OR ${delegates.userId} IS NOT NULL`,
+			response: evaluationResponses
+		})
+		.from(delegates)
+		.innerJoin(organisations, eq(delegates.organisationId, organisations.id))
+		.leftJoin(
+			evaluationResponses,
+			and(
+				eq(evaluationResponses.delegateId, delegates.id),
+				eq(evaluationResponses.evaluationId, evaluation?.id ?? -1)
+			)
+		)
+		.where(eq(delegates.visitId, visitId))
+		.orderBy(asc(delegates.organisationId), asc(delegates.name), asc(delegates.id))
+		.all();
+	const orphans = evaluation
+		? db
+				.select({ response: evaluationResponses, organisation: organisations.shortName })
+				.from(evaluationResponses)
+				.innerJoin(organisations, eq(evaluationResponses.organisationId, organisations.id))
+				.where(
+					and(
+						eq(evaluationResponses.evaluationId, evaluation.id),
+						isNull(evaluationResponses.delegateId)
+					)
+				)
+				.all()
+				.map((o) => ({ delegateId: null, name: o.response.respondentName, hasAddress: 0, ...o }))
+		: [];
+	const rows = [...fromDelegates, ...orphans].map(({ response: r, hasAddress, ...rest }) => ({
+		...rest,
+		responseId: r?.id ?? null,
+		status: responseStatus(r),
+		hasAddress: !!hasAddress,
+		sentAt: r?.sentAt ?? null,
+		submittedAt: r?.submittedAt ?? null,
+		remindedAt: r?.remindedAt ?? null,
+		/** Reminded in the last 24 hours: the one-click reminder passes them by. */
+		recentlyReminded: !!r?.remindedAt && r.remindedAt.getTime() > cutoff
+	}));
+	return { evaluation, rows };
+}
+
+/** Sheets waiting for this person (with an account): the home page lists them. */
+export function pendingSheetsOf(db: DB, userId: number, now = new Date()) {
+	return db
+		.select({
+			visitId: evaluations.visitId,
+			title: sql<string>`(SELECT title FROM visits WHERE visits.id = ${evaluations.visitId})`,
+			savedAt: evaluationResponses.savedAt
+		})
+		.from(evaluationResponses)
+		.innerJoin(evaluations, eq(evaluationResponses.evaluationId, evaluations.id))
+		.where(
+			and(
+				eq(evaluationResponses.userId, userId),
+				notSubmitted,
+				sql`${evaluationResponses.tokenExpiresAt} > ${now.getTime()}`,
+				sql`${evaluationResponses.sentAt} IS NOT NULL`
+			)
+		)
+		.orderBy(asc(evaluations.openedAt))
+		.all();
+}
