@@ -45,6 +45,8 @@ test('a RACINES member reads the results: means, shares, open answers, filter, C
 	page
 }) => {
 	await signIn(page, RACINES);
+	await page.goto(`/visits/${VISIT}`);
+	await expect(page.getByRole('link', { name: "Résultats de l'évaluation" })).toBeVisible();
 	await page.goto(`/visits/${VISIT}/report`);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('lecture plaisir');
 	// The report's summary: rate, the two rating means, a link to the results.
@@ -111,6 +113,8 @@ test('another organisation gets 404; staff compare visits on /evaluations', asyn
 	browser
 }) => {
 	await signIn(page, ACCOUNTS.keoogoCoordinator);
+	await page.goto(`/visits/${VISIT}`);
+	await expect(page.getByRole('link', { name: "Résultats de l'évaluation" })).toHaveCount(0);
 	expect((await page.goto(RESULTS))?.status()).toBe(404);
 	expect((await page.request.get(`${RESULTS}.csv`)).status()).toBe(404);
 	expect((await page.goto('/evaluations'))?.status()).toBe(404);
