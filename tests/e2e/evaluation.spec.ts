@@ -52,6 +52,8 @@ test('staff open the evaluation, delegates answer through their links, a late on
 	await signIn(page, ACCOUNTS.staff);
 	await page.goto('/visits');
 	await page.getByRole('link', { name: MAY_2024 }).click();
+	// Read the address once the click has navigated (under load it may not have yet).
+	await expect(page).toHaveURL(/\/visits\/\d+$/);
 	const visitUrl = page.url();
 	await page.getByRole('link', { name: 'Évaluation', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Évaluation');
@@ -307,4 +309,45 @@ test('staff edit the template: a new version, checked in four languages', async 
 	await expect(questions).toHaveCount(8);
 	await page.getByRole('button', { name: 'Enregistrer une nouvelle version' }).click();
 	await expect(page.getByRole('status')).toContainText(`Version ${current + 2} enregistrée`);
+});
+
+// Runs after the story above (one worker, file order): its two submitted sheets, not the draft.
+test('the results show the means and counts of what the delegates typed, and the CSV matches', async ({
+	page
+}) => {
+	await signIn(page, ACCOUNTS.staff);
+	await page.goto('/visits/1/evaluation');
+	await page.getByRole('link', { name: /résultats/i }).click();
+	await expect(page).toHaveURL(/\/visits\/1\/evaluation\/results$/);
+	await expect(page.getByText('Fiches soumises : 2 sur 5 (40 %)')).toBeVisible();
+	const fr = (x: number) => x.toFixed(1).replace('.', ',');
+	const chart = (name: RegExp) =>
+		page.locator('section.question').filter({ has: page.getByRole('heading', { name }) });
+	await expect(chart(/objectifs de la visite/).getByRole('img')).toHaveAccessibleName(
+		`Moyenne ${fr(expected.objectivesMean)} sur 5, réponses : ${expected.responses}`
+	);
+	await expect(chart(/note globale/).getByRole('img')).toHaveAccessibleName(
+		`Moyenne ${fr(expected.overallMean)} sur 5, réponses : ${expected.responses}`
+	);
+	const yes = typed.submitted.filter((s) => s.followUp === 'yes').length;
+	await expect(chart(/suivi de cet échange/).getByRole('row', { name: /Oui/ })).toContainText(
+		`${yes} (${Math.round((100 * yes) / expected.responses)} %)`
+	);
+
+	const csv = await page.request.get('/visits/1/evaluation/results.csv');
+	const lines = (await csv.text())
+		.replace(/^\uFEFF/, '')
+		.trimEnd()
+		.split('\r\n');
+	expect(lines).toHaveLength(1 + expected.responses);
+	for (const s of typed.submitted) {
+		const line = lines.find((l) => l.startsWith(`${s.who},`));
+		expect(line, `a CSV row for ${s.who}`).toBeTruthy();
+		const cells = line!.split(',');
+		// Respondent, organisation, date, then the eight questions in order.
+		expect(cells[3]).toBe(String(s.objectives));
+		expect(cells[3 + 5]).toBe(s.followUp === 'yes' ? 'Oui' : 'Non');
+		expect(cells.at(-1)).toBe(String(s.overall));
+	}
+	expect(lines.some((l) => l.startsWith(`${typed.draft.who},`))).toBe(false);
 });
