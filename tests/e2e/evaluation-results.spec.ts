@@ -142,6 +142,18 @@ test('another organisation gets 404; staff compare visits on /evaluations', asyn
 		'Communauté de pratiques et de savoirs'
 	);
 	await staff.screenshot({ path: `${SCREENS}/evaluations-fr.png`, fullPage: true });
+	// Garbled filters and pages are ignored, never an error.
+	for (const url of [
+		`${RESULTS}?org=abc`,
+		`${RESULTS}?org=-1`,
+		`${RESULTS}?org=99999999999999999999`,
+		`${RESULTS}.csv?org=%00`,
+		'/evaluations?page=0&hosts=abc&missing=99999',
+		'/evaluations?page=1e9'
+	]) {
+		expect((await staff.request.get(url)).status(), url).toBe(200);
+	}
+	expect((await staff.request.get('/visits/999999/evaluation/results')).status()).toBe(404);
 	// A visit nobody evaluated says so.
 	await staff.goto('/visits/4/evaluation/results');
 	await expect(
