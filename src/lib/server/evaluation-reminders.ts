@@ -1,11 +1,104 @@
-// Automatic reminders 3 and 7 days after a sheet was sent, to those who have not submitted. The
-// count in auto_reminders moves only through a guarded UPDATE (… WHERE auto_reminders = n) in the
-// transaction of the mail, so a reminder goes out once, whatever runs the job and how often.
-import { and, eq, gt, isNotNull, isNull, lt, lte } from 'drizzle-orm';
+// Reminders to those who have not submitted their sheet: the one-click reminder (at most once per
+// person per 24 hours), a resend to one person, and the automatic reminders 3 and 7 days after the
+// link. The count in auto_reminders moves only through a guarded UPDATE (… WHERE auto_reminders =
+// n) in the transaction of the mail, so a reminder goes out once, whatever runs the job and how
+// often.
+import { and, asc, eq, gt, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
 import type { DB } from './db';
 import { evaluationResponses, evaluations, visits } from './db/schema';
-import { REMIND_GAP_MS, sendLink } from './evaluations';
+import {
+	REMIND_GAP_MS,
+	evaluationOf,
+	sendLink,
+	type EvaluatedVisit,
+	type EvaluationContext
+} from './evaluations';
+import { recordAudit } from './audit';
 import type { Job } from './job-marks';
+
+const notSubmitted = isNull(evaluationResponses.submittedAt);
+
+/**
+ * Reminds everyone who has been sent a link and not submitted, except those reminded in the last
+ * 24 hours (named in the result). The guarded UPDATE makes a double click remind once.
+ */
+export function remindAll(db: DB, ctx: EvaluationContext, visit: EvaluatedVisit) {
+	const now = ctx.now ?? new Date();
+	const cutoff = new Date(now.getTime() - REMIND_GAP_MS);
+	return db.transaction(
+		(tx) => {
+			const evaluation = evaluationOf(tx, visit.id);
+			if (!evaluation) return null;
+			const waiting = tx
+				.select()
+				.from(evaluationResponses)
+				.where(and(eq(evaluationResponses.evaluationId, evaluation.id), notSubmitted))
+				.orderBy(asc(evaluationResponses.id))
+				.all();
+			const reminded: string[] = [];
+			const skipped: string[] = [];
+			const unreachable: string[] = [];
+			for (const r of waiting) {
+				if (!r.sentAt) {
+					unreachable.push(r.respondentName);
+					continue;
+				}
+				const free = tx
+					.update(evaluationResponses)
+					.set({ remindedAt: now })
+					.where(
+						and(
+							eq(evaluationResponses.id, r.id),
+							notSubmitted,
+							or(
+								isNull(evaluationResponses.remindedAt),
+								lte(evaluationResponses.remindedAt, cutoff)
+							)
+						)
+					)
+					.run().changes;
+				if (!free) skipped.push(r.respondentName);
+				else if (sendLink(tx, ctx, visit, r, 'reminder')) reminded.push(r.respondentName);
+				else unreachable.push(r.respondentName);
+			}
+			if (reminded.length) {
+				recordAudit(tx, {
+					actorId: ctx.actorId,
+					entity: 'visit',
+					entityId: visit.id,
+					action: 'evaluation_reminded',
+					changes: { reminded: reminded.length },
+					at: now
+				});
+			}
+			return { reminded, skipped, unreachable };
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/** Sends one person a fresh link (lost mail, new address); a submitted sheet needs none. */
+export function resendLink(
+	db: DB,
+	ctx: EvaluationContext,
+	visit: EvaluatedVisit,
+	responseId: number
+): 'sent' | 'submitted' | 'unreachable' | 'not_found' {
+	return db.transaction(
+		(tx) => {
+			const r = tx
+				.select()
+				.from(evaluationResponses)
+				.innerJoin(evaluations, eq(evaluationResponses.evaluationId, evaluations.id))
+				.where(and(eq(evaluationResponses.id, responseId), eq(evaluations.visitId, visit.id)))
+				.get()?.evaluation_responses;
+			if (!r) return 'not_found';
+			if (r.submittedAt) return 'submitted';
+			return sendLink(tx, ctx, visit, r, 'open') ? 'sent' : 'unreachable';
+		},
+		{ behavior: 'immediate' }
+	);
+}
 
 const DAY = 24 * 60 * 60_000;
 export const AUTO_REMINDER_DAYS = [3, 7] as const;

@@ -4,15 +4,9 @@ import { createTestDb } from './db/test-db';
 import type { DB } from './db';
 import { auditEvents, delegates, evaluationResponses, notifications, outbox } from './db/schema';
 import { addOrganisation, addUser, addVisit } from './db/test-fixtures';
-import {
-	evaluationRoster,
-	openEvaluation,
-	pendingSheetsOf,
-	remindAll,
-	resendLink,
-	sendToNewDelegates
-} from './evaluations';
-import { evaluationReminders } from './evaluation-reminders';
+import { openEvaluation, sendToNewDelegates } from './evaluations';
+import { evaluationReminders, remindAll, resendLink } from './evaluation-reminders';
+import { evaluationRoster, pendingSheetsOf } from './evaluation-roster';
 import { sheetByToken } from './evaluation-sheet';
 import { withLocale } from './locale';
 

@@ -15,6 +15,12 @@ describe('resolveLocale', () => {
 		expect(resolveLocale({ preferred: null, cookie: 'es', request: request('en') })).toBe('es');
 	});
 
+	it("takes an evaluation link's language after the person's own choices, before the browser", () => {
+		expect(resolveLocale({ link: 'ar', request: request('fr') })).toBe('ar');
+		expect(resolveLocale({ cookie: 'es', link: 'ar', request: request('fr') })).toBe('es');
+		expect(resolveLocale({ link: 'xx', request: request('en') })).toBe('en');
+	});
+
 	it("falls back to the browser's languages in order of preference", () => {
 		expect(resolveLocale({ request: request('de-DE,es-EC;q=0.9,en;q=0.8') })).toBe('es');
 		expect(resolveLocale({ request: request('ar-MA') })).toBe('ar');

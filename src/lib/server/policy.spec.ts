@@ -348,28 +348,6 @@ describe('visit rules: every transition × role', () => {
 		],
 		['see the dashboard', (a) => can(a, 'dashboard.view'), [N, N, N, N, N, Y]],
 		[
-			'read the evaluation results',
-			(a) => can(a, 'evaluation.results', visit('completed')),
-			[N, Y, Y, Y, N, Y]
-		],
-		[
-			'read the evaluation results once one’s organisation declined',
-			(a) =>
-				can(a, 'evaluation.results', {
-					...visit('completed'),
-					participants: [
-						{ organisationId: DT, role: 'host', response: 'accepted' },
-						{ organisationId: KEOOGO, role: 'visitor', response: 'declined' }
-					]
-				}),
-			[N, N, N, Y, N, Y]
-		],
-		[
-			'compare evaluations across the network',
-			(a) => can(a, 'evaluation.compare'),
-			[N, N, N, N, N, Y]
-		],
-		[
 			'open the evaluation of a completed visit',
 			(a) => can(a, 'evaluation.open', visit('completed')),
 			[N, N, Y, Y, N, Y]
@@ -393,6 +371,28 @@ describe('visit rules: every transition × role', () => {
 			'remind and resend evaluation links',
 			(a) => can(a, 'evaluation.manage', visit('closed')),
 			[N, N, Y, Y, N, Y]
+		],
+		[
+			'read the evaluation results',
+			(a) => can(a, 'evaluation.results', visit('completed')),
+			[N, Y, Y, Y, N, Y]
+		],
+		[
+			'read the evaluation results once one’s organisation declined',
+			(a) =>
+				can(a, 'evaluation.results', {
+					...visit('completed'),
+					participants: [
+						{ organisationId: DT, role: 'host', response: 'accepted' },
+						{ organisationId: KEOOGO, role: 'visitor', response: 'declined' }
+					]
+				}),
+			[N, N, N, Y, N, Y]
+		],
+		[
+			'compare evaluations across the network',
+			(a) => can(a, 'evaluation.compare'),
+			[N, N, N, N, N, Y]
 		],
 		[
 			'manage delegates of an organisation not taking part',

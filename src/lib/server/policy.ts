@@ -95,16 +95,16 @@ type Rules = {
 	'action.update': { ownerOrganisationId: number; ownerUserId: number | null };
 	/** The staff dashboard: the whole network's follow-up. */
 	'dashboard.view': undefined;
-	/** Read a visit's evaluation results and export its answers: its organisations and staff. */
-	'evaluation.results': VisitTarget;
-	/** Compare evaluations across the whole network (/evaluations). */
-	'evaluation.compare': undefined;
 	/** Edit the network's evaluation template (writes a new version). */
 	'evaluation.template': undefined;
 	/** Open the visit's evaluation: once agreed on (before `completed` only by explicit choice). */
 	'evaluation.open': VisitTarget;
 	/** See who has answered; remind, resend, send to delegates added later. */
 	'evaluation.manage': VisitTarget;
+	/** Read a visit's evaluation results and export its answers: its organisations and staff. */
+	'evaluation.results': VisitTarget;
+	/** Compare evaluations across the whole network (/evaluations). */
+	'evaluation.compare': undefined;
 };
 export type Action = keyof Rules;
 /** Actions that need no target record. */

@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guards';
 import { isStaff } from '$lib/server/policy';
 import { visitsMissingLogistics } from '$lib/server/delegates';
-import { pendingSheetsOf } from '$lib/server/evaluations';
+import { pendingSheetsOf } from '$lib/server/evaluation-roster';
 import {
 	awaitingMyAnswer,
 	datesAwaitingMyAnswer,

@@ -4,13 +4,9 @@ import { getDb } from '$lib/server/db';
 import { can } from '$lib/server/policy';
 import { readableVisit } from '$lib/server/visit-route';
 import { currentTemplate, templateById } from '$lib/server/evaluation-template';
-import {
-	evaluationRoster,
-	openEvaluation,
-	remindAll,
-	resendLink,
-	sendToNewDelegates
-} from '$lib/server/evaluations';
+import { openEvaluation, sendToNewDelegates } from '$lib/server/evaluations';
+import { remindAll, resendLink } from '$lib/server/evaluation-reminders';
+import { evaluationRoster } from '$lib/server/evaluation-roster';
 import { sheetOfUser } from '$lib/server/evaluation-sheet';
 import { positiveId } from '$lib/schemas/common';
 import type { VisitStatus } from '$lib/enums';
