@@ -39,8 +39,9 @@ export function seedEvaluations({ client, random, scale, parties, counts, step }
 		);
 		const insertResponse = client.prepare(
 			`INSERT INTO evaluation_responses (id, evaluation_id, delegate_id, organisation_id, respondent_name,
-			 token_hash, token_expires_at, sent_at, first_opened_at, saved_at, submitted_at, created_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+			 token_hash, token_expires_at, sent_at, first_opened_at, saved_at, submitted_at, created_at,
+			 auto_reminders)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		);
 		const insertAnswer = client.prepare(
 			'INSERT INTO evaluation_answers (response_id, question_id, value, text) VALUES (?, ?, ?, ?)'
@@ -101,7 +102,9 @@ export function seedEvaluations({ client, random, scale, parties, counts, step }
 					touched,
 					touched,
 					submitted ? touched : null,
-					at(opened)
+					at(opened),
+					// Past evaluations: the automatic reminders went out long ago.
+					submitted ? 0 : 2
 				);
 				for (const [questionId, value, text] of answers)
 					insertAnswer.run(id, questionId, value, text);

@@ -45,6 +45,8 @@ test('a RACINES member reads the results: means, shares, open answers, filter, C
 	page
 }) => {
 	await signIn(page, RACINES);
+	await page.goto(`/visits/${VISIT}`);
+	await expect(page.getByRole('link', { name: "Résultats de l'évaluation" })).toBeVisible();
 	await page.goto(`/visits/${VISIT}/report`);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('lecture plaisir');
 	// The report's summary: rate, the two rating means, a link to the results.
@@ -111,6 +113,8 @@ test('another organisation gets 404; staff compare visits on /evaluations', asyn
 	browser
 }) => {
 	await signIn(page, ACCOUNTS.keoogoCoordinator);
+	await page.goto(`/visits/${VISIT}`);
+	await expect(page.getByRole('link', { name: "Résultats de l'évaluation" })).toHaveCount(0);
 	expect((await page.goto(RESULTS))?.status()).toBe(404);
 	expect((await page.request.get(`${RESULTS}.csv`)).status()).toBe(404);
 	expect((await page.goto('/evaluations'))?.status()).toBe(404);
@@ -138,6 +142,18 @@ test('another organisation gets 404; staff compare visits on /evaluations', asyn
 		'Communauté de pratiques et de savoirs'
 	);
 	await staff.screenshot({ path: `${SCREENS}/evaluations-fr.png`, fullPage: true });
+	// Garbled filters and pages are ignored, never an error.
+	for (const url of [
+		`${RESULTS}?org=abc`,
+		`${RESULTS}?org=-1`,
+		`${RESULTS}?org=99999999999999999999`,
+		`${RESULTS}.csv?org=%00`,
+		'/evaluations?page=0&hosts=abc&missing=99999',
+		'/evaluations?page=1e9'
+	]) {
+		expect((await staff.request.get(url)).status(), url).toBe(200);
+	}
+	expect((await staff.request.get('/visits/999999/evaluation/results')).status()).toBe(404);
 	// A visit nobody evaluated says so.
 	await staff.goto('/visits/4/evaluation/results');
 	await expect(

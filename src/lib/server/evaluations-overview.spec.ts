@@ -142,5 +142,7 @@ describe('evaluations across the network', () => {
 		const second = evaluationsOverview(db, { missing: 2 });
 		expect(second.missing.map((v) => v.title)).toEqual(['Sans fiche 1', 'Sans fiche 0']);
 		expect(evaluationsOverview(db, { visits: 2 }).perVisit).toEqual([]);
+		const beyond = evaluationsOverview(db, { missing: 9 });
+		expect([beyond.missing, beyond.missingTotal]).toEqual([[], OVERVIEW_PAGE_SIZE + 2]);
 	});
 });

@@ -2,7 +2,7 @@
 // `overall`, whatever the template version) and the response rate per visit, theme, year and host,
 // and the visits that took place without any submitted sheet. Means are over every submitted
 // answer of the group (a visit with ten sheets weighs more than one with two).
-import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { Tx } from './db';
 import {
 	evaluationAnswers,
@@ -209,35 +209,52 @@ export function evaluationsOverview(db: Tx, page: OverviewPages = {}) {
 	};
 }
 
-/** Visits that took place with no evaluation opened, or no sheet submitted yet. */
+/**
+ * Visits that took place with no evaluation opened, or no sheet submitted yet. The page's ids and
+ * the total come from one narrow scan (a window count); the details are read for those ids only.
+ */
 function notEvaluated(db: Tx, page: number) {
-	const submitted = sql`EXISTS (SELECT 1 FROM ${evaluationResponses} WHERE ${q(evaluationResponses.evaluationId)} = ${q(evaluations.id)} AND ${q(evaluationResponses.submittedAt)} IS NOT NULL)`;
-	const where = and(inArray(visits.status, [...TOOK_PLACE]), sql`NOT ${submitted}`);
-	const total =
-		db
-			.select({ n: count() })
-			.from(visits)
-			.leftJoin(evaluations, eq(evaluations.visitId, visits.id))
-			.where(where)
-			.get()?.n ?? 0;
-	const rows = db
-		.select({
-			id: visits.id,
-			title: visits.title,
-			endsOn: visits.endsOn,
-			host: organisations.shortName,
-			evaluationId: evaluations.id,
-			responses: sql<number>`(SELECT count(*) FROM ${evaluationResponses} WHERE ${q(evaluationResponses.evaluationId)} = ${q(evaluations.id)})`
-		})
+	const evaluated = db
+		.select({ visitId: evaluations.visitId })
+		.from(evaluations)
+		.innerJoin(evaluationResponses, eq(evaluationResponses.evaluationId, evaluations.id))
+		.where(isNotNull(evaluationResponses.submittedAt));
+	const where = and(inArray(visits.status, [...TOOK_PLACE]), notInArray(visits.id, evaluated));
+	const ids = db
+		.select({ id: visits.id, total: sql<number>`count(*) OVER ()` })
 		.from(visits)
-		.innerJoin(organisations, eq(visits.hostOrganisationId, organisations.id))
-		.leftJoin(evaluations, eq(evaluations.visitId, visits.id))
 		.where(where)
 		.orderBy(desc(visits.endsOn), desc(visits.id))
 		.limit(OVERVIEW_PAGE_SIZE)
 		.offset(offset(page))
 		.all();
-	return { missing: rows, missingTotal: total, missingPages: pages(total) };
+	// Past the last page the window has no row to speak: count alone.
+	const total = ids.length
+		? ids[0].total
+		: (db.select({ n: count() }).from(visits).where(where).get()?.n ?? 0);
+	const details = ids.length
+		? db
+				.select({
+					id: visits.id,
+					title: visits.title,
+					endsOn: visits.endsOn,
+					host: organisations.shortName,
+					evaluationId: evaluations.id,
+					responses: sql<number>`(SELECT count(*) FROM ${evaluationResponses} WHERE ${q(evaluationResponses.evaluationId)} = ${q(evaluations.id)})`
+				})
+				.from(visits)
+				.innerJoin(organisations, eq(visits.hostOrganisationId, organisations.id))
+				.leftJoin(evaluations, eq(evaluations.visitId, visits.id))
+				.where(
+					inArray(
+						visits.id,
+						ids.map((r) => r.id)
+					)
+				)
+				.all()
+		: [];
+	const missing = ids.map((r) => details.find((d) => d.id === r.id)!);
+	return { missing, missingTotal: total, missingPages: pages(total) };
 }
 
 export type EvaluationsOverview = ReturnType<typeof evaluationsOverview>;

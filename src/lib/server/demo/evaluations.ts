@@ -8,7 +8,7 @@ import { generateSessionToken, sessionIdFromToken } from '../auth/session';
 import { DEMO_EVALUATION } from './evaluation-data';
 
 const DAY = 24 * 60 * 60 * 1000;
-const at = (day: string) => new Date(`${day}T10:00:00Z`);
+const at = (day: string, plusDays = 0) => new Date(Date.parse(`${day}T10:00:00Z`) + plusDays * DAY);
 
 export function seedDemoEvaluation(tx: Tx, visitId: number, now: Date) {
 	const template = currentTemplate(tx);
@@ -35,6 +35,9 @@ export function seedDemoEvaluation(tx: Tx, visitId: number, now: Date) {
 				firstOpenedAt: sheet ? at(sheet.savedOn) : null,
 				savedAt: sheet ? at(sheet.savedOn) : null,
 				submittedAt: sheet?.submittedOn ? at(sheet.submittedOn) : null,
+				// Both automatic reminders went out long ago: the demo's first job run mails nobody.
+				autoReminders: sheet?.submittedOn ? 0 : 2,
+				remindedAt: sheet?.submittedOn ? null : at(DEMO_EVALUATION.openedOn, 7),
 				createdAt: openedAt
 			})
 			.returning({ id: evaluationResponses.id })

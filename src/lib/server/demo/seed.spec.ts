@@ -13,7 +13,8 @@ import { lessonsOfVisit } from '../lessons';
 import { actionsOfVisit, listActions } from '../actions';
 import { DEMO_PASSWORD, DEMO_USERS } from './data';
 import { evaluationResults } from '../evaluation-results';
-import { evaluationResponses } from '../db/schema';
+import { evaluationResponses, outbox } from '../db/schema';
+import { evaluationReminders } from '../evaluation-reminders';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 let db: DB;
@@ -227,5 +228,13 @@ describe('demo evaluation', () => {
 			.where(eq(users.email, 'coordinator@racines.example.org'))
 			.get()!;
 		expect(sheets.find((s) => s.respondentName === 'Tobias Gbaguidi')?.userId).toBe(tobias.id);
+	});
+});
+
+describe('demo evaluation reminders', () => {
+	it('has nothing left to remind: the draft got both automatic reminders already', () => {
+		const before = db.select().from(outbox).all().length;
+		expect(evaluationReminders.run(db, NOW, { origin: 'http://localhost' })).toEqual([]);
+		expect(db.select().from(outbox).all()).toHaveLength(before);
 	});
 });

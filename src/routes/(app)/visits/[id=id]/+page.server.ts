@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { visitEvaluation } from '$lib/server/evaluation-results';
 import { getDb } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guards';
 import { can, counterparts } from '$lib/server/policy';
@@ -57,7 +58,10 @@ export const load: PageServerLoad = (event) => {
 		timeline: entityHistory(db, 'visit', visit.id),
 		missingLogistics: missingLogisticsCount(db, visit.id),
 		// Coordinators follow the evaluation there; a delegate finds their own sheet there.
-		evaluationLink: can(actor, 'evaluation.manage', target) || !!sheetOfUser(db, visit.id, actor.id)
+		evaluationLink:
+			can(actor, 'evaluation.manage', target) || !!sheetOfUser(db, visit.id, actor.id),
+		// Every member of the visit's organisations reads the results, once there is an evaluation.
+		resultsLink: can(actor, 'evaluation.results', target) && !!visitEvaluation(db, visit.id)
 	};
 };
 
