@@ -157,8 +157,8 @@ export async function findTargets(origin, database, cookie, { max = 4 } = {}) {
 export const pick = (list) => list[Math.floor(Math.random() * list.length)];
 
 /** One write a user may make: an agenda session or an action progress note, tagged `tag`. */
-export function writeRequest(targets, tag) {
-	if (targets.actions.length && (Math.random() < 0.5 || !targets.agendas.length)) {
+export function writeRequest(targets, tag, agendaShare = 0.5) {
+	if (targets.actions.length && (Math.random() >= agendaShare || !targets.agendas.length)) {
 		const id = pick(targets.actions);
 		return { kind: 'note', path: `/actions/${id}?/progress`, fields: { note: tag, status: '' } };
 	}
