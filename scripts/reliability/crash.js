@@ -22,7 +22,7 @@ import {
 
 const options = cliOptions();
 const cycles = Number(options.cycles ?? 20);
-const port = Number(options.port ?? process.env.E2E_PORT ?? 4573);
+const port = Number(options.port ?? process.env.E2E_PORT ?? 4179);
 const workers = Number(options.workers ?? 6);
 requireBuild();
 

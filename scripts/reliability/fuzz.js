@@ -23,7 +23,7 @@ import {
 
 const options = cliOptions();
 const runs = Number(options.runs ?? process.env.FUZZ_RUNS ?? 1000);
-const port = Number(options.port ?? process.env.E2E_PORT ?? 4573);
+const port = Number(options.port ?? process.env.E2E_PORT ?? 4179);
 requireBuild();
 
 const dir = scratchDir('fuzz');

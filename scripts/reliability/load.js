@@ -27,7 +27,7 @@ import {
 const options = cliOptions();
 const duration = Number(options.duration ?? 60);
 const connections = Number(options.connections ?? 100);
-const port = Number(options.port ?? process.env.E2E_PORT ?? 4573);
+const port = Number(options.port ?? process.env.E2E_PORT ?? 4179);
 requireBuild();
 
 const dir = scratchDir('load');
