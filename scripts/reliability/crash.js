@@ -69,8 +69,13 @@ async function worker(cycle, w) {
 }
 
 for (let cycle = 1; cycle <= cycles; cycle++) {
+	const before = acknowledged.length;
 	const running = Array.from({ length: workers }, (_, w) => worker(cycle, w));
-	await new Promise((r) => setTimeout(r, 200 + Math.random() * 1800));
+	// The kill comes at a random moment once writes flow (a slow start would leave nothing to lose).
+	for (let waited = 0; acknowledged.length === before && waited < 30_000; waited += 50) {
+		await new Promise((r) => setTimeout(r, 50));
+	}
+	await new Promise((r) => setTimeout(r, Math.random() * 2000));
 	await killHard(server.child);
 	await Promise.all(running);
 
