@@ -279,3 +279,24 @@ test(`permission matrix: ${ROUTES.length} routes × ${ROLES.length} roles`, asyn
 	}
 	expect(mismatches).toEqual([]);
 });
+
+test('pages, files and errors carry the security headers; pages forbid framing through CSP', async () => {
+	const staff = clients.get('staff')!;
+	for (const path of [
+		'/visits',
+		'/actions.csv',
+		`/visits/${V1}/agenda.ics`,
+		'/nowhere',
+		'/login'
+	]) {
+		const client = path === '/login' ? clients.get('anonymous')! : staff;
+		const headers = (await client.get(path, { maxRedirects: 0 })).headers();
+		expect(headers['x-content-type-options'], path).toBe('nosniff');
+		expect(headers['referrer-policy'], path).toBe('same-origin');
+		expect(headers['x-frame-options'], path).toBe('DENY');
+		if (!/\.(csv|ics)$/.test(path)) {
+			expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+			expect(headers['content-security-policy'], path).toMatch(/script-src 'self' 'nonce-/);
+		}
+	}
+});
