@@ -74,6 +74,8 @@ const NASTY = [
 	'',
 	' ',
 	'\u0000',
+	'\u0000x',
+	' \u0000 ',
 	'\u202e\u0644\u0627',
 	'\ud800',
 	'𝕏𝔂',
@@ -185,12 +187,25 @@ const value = (k) =>
 		{ weight: 1, arbitrary: huge }
 	);
 
+/**
+ * Half the cases are wild (every field anything, or missing); the other half are plausible forms
+ * with one field spoiled, which get past the first checks and reach the deeper ones.
+ */
 function caseFor(target) {
-	const fieldEntries = Object.entries(target.fields).map(([name, k]) =>
-		fc.option(value(k), { freq: 5, nil: undefined }).map((v) => [name, v])
+	const kinds = Object.entries(target.fields);
+	const wild = fc.tuple(
+		...kinds.map(([name, k]) =>
+			fc.option(value(k), { freq: 5, nil: undefined }).map((v) => [name, v])
+		)
 	);
+	const plain = fc.tuple(...kinds.map(([name, k]) => kind(k).map((v) => [name, v])));
+	const spoiled = kinds.length
+		? fc
+				.tuple(plain, wild, fc.nat(kinds.length - 1))
+				.map(([p, w, i]) => p.map((field, j) => (j === i ? w[j] : field)))
+		: fc.constant([]);
 	return fc.record({
-		fields: fc.tuple(...fieldEntries),
+		fields: fc.oneof(wild, spoiled),
 		extra: fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), fc.string({ maxLength: 20 }), {
 			maxKeys: 3
 		}),
