@@ -6,6 +6,8 @@
 //   { name: 'guest evaluation', as: 'anonymous', path: '/e/{token}', fields: { ... } }
 // (`{token}` paths get fuzzed tokens: random, replayed, revoked).
 //
+// `valid` (optional): a form that passes, which half the cases spoil one field of.
+//
 // Kinds: text, longtext, id, orgId, userId, date, time, datetime, email, locale, zone, enum:a|b,
 // check, number, password, token. `{id}` in a path is fuzzed with the `id` kind.
 
@@ -116,6 +118,14 @@ export const TARGETS = [
 		name: `agenda ${action}`,
 		as: 'staff',
 		path: `/visits/${V}/agenda?/${action}`,
+		valid: {
+			day: '2027-01-29',
+			startsAt: '14:00',
+			endsAt: '15:00',
+			kind: 'meeting',
+			title: 'Atelier',
+			parallel: 'on'
+		},
 		fields: {
 			id: 'id',
 			version: 'number',
@@ -148,6 +158,7 @@ export const TARGETS = [
 		name: 'delegate add',
 		as: 'staff',
 		path: `/visits/${V}/delegation?/add`,
+		valid: { organisationId: '3', name: 'Délégué' },
 		fields: {
 			organisationId: 'orgId',
 			name: 'text',
@@ -172,6 +183,13 @@ export const TARGETS = [
 		name: 'lesson create',
 		as: 'coordinator',
 		path: `/visits/${DONE}/lessons?/create`,
+		valid: {
+			organisationId: '2',
+			title: 'Leçon',
+			observed: 'Observé',
+			adaptation: 'À adapter',
+			visibility: 'network'
+		},
 		fields: {
 			organisationId: 'orgId',
 			title: 'text',
@@ -185,6 +203,7 @@ export const TARGETS = [
 		name: 'action create',
 		as: 'coordinator',
 		path: `/visits/${DONE}/actions?/create`,
+		valid: { title: 'Action', ownerOrganisationId: '2', dueOn: '2027-06-30' },
 		fields: {
 			title: 'text',
 			details: 'longtext',
@@ -198,6 +217,7 @@ export const TARGETS = [
 		name: 'action progress',
 		as: 'member',
 		path: '/actions/{id}?/progress',
+		valid: { note: 'Relancé', status: 'in_progress' },
 		fields: { note: 'longtext', status: 'enum:open|in_progress|done|dropped' }
 	},
 	{

@@ -198,7 +198,10 @@ function caseFor(target) {
 			fc.option(value(k), { freq: 5, nil: undefined }).map((v) => [name, v])
 		)
 	);
-	const plain = fc.tuple(...kinds.map(([name, k]) => kind(k).map((v) => [name, v])));
+	// A form known to pass (the row's `valid`), else plausible values of each kind.
+	const plain = target.valid
+		? fc.constant(kinds.map(([name]) => [name, target.valid[name] ?? '']))
+		: fc.tuple(...kinds.map(([name, k]) => kind(k).map((v) => [name, v])));
 	const spoiled = kinds.length
 		? fc
 				.tuple(plain, wild, fc.nat(kinds.length - 1))
