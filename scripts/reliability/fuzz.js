@@ -321,11 +321,10 @@ async function check(target, c) {
 	return accepted;
 }
 
-// Cases that end a visit's preparation come last, so the others still find it editable.
-const ordered = [...TARGETS].sort(
-	(a, b) =>
-		Number(/transition|delete draft/.test(a.name)) - Number(/transition|delete draft/.test(b.name))
-);
+// Cases that change a visit's state (an answer, new dates, a transition) come last, so the others
+// still find the visit being prepared and its agenda editable.
+const LAST = /answer|dates|edit visit|transition|delete draft/;
+const ordered = [...TARGETS].sort((a, b) => Number(LAST.test(a.name)) - Number(LAST.test(b.name)));
 let failures = 0;
 for (const target of ordered.filter((t) => !options.only || t.name.includes(options.only))) {
 	const started = Date.now();
