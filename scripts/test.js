@@ -21,5 +21,10 @@ No Chromium found for the browser tests.
 
 run('npx vite build');
 run('npx playwright test');
+// Short runs of the reliability harnesses (full runs and their figures: tests/RELIABILITY.md).
+run('node scripts/reliability/crash.js --cycles 3');
+// 20 connections: on a busy CI machine 100 would measure its queue, not the app.
+run('node scripts/reliability/load.js --duration 10 --connections 20');
+run('node scripts/reliability/fuzz.js --runs 100');
 // The benchmark harness end to end on a tiny network (figures mean nothing; see npm run bench).
 run('node scripts/bench/index.js --smoke');

@@ -3,6 +3,11 @@ import type { Locale } from '$lib/enums';
 
 declare global {
 	namespace App {
+		interface Error {
+			message: string;
+			/** Set for unexpected errors: the key to the server log entry with the details. */
+			id?: string;
+		}
 		interface Locals {
 			user: SessionUser | null;
 			session: Session | null;

@@ -1,5 +1,5 @@
 import { building } from '$app/environment';
-import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { DEFAULT_DATABASE_PATH, getDb, openDatabase, setDb } from '$lib/server/db';
 import {
@@ -137,3 +137,14 @@ const headers: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(setup, session, locale, guard, headers);
+
+/**
+ * Unexpected errors: the details (stack, SQL) go to the server log under a short id; the page
+ * shows a generic message and that id only. 404s and other expected statuses carry no details.
+ */
+export const handleError: HandleServerError = ({ error, status, message }) => {
+	if (status < 500) return { message };
+	const id = crypto.randomUUID().slice(0, 8);
+	console.error(`Passerelle error ${id}:`, error);
+	return { message: 'Internal Error', id };
+};

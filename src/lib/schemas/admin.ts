@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { GLOBAL_ROLES, MEMBERSHIP_ROLES } from '$lib/enums';
 import { isCountryCode } from '$lib/countries';
-import { formText } from './common';
+import { formText, cleanText } from './common';
 import { isTimeZone } from './account';
 
-const optionalText = (max: number) =>
-	z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(max, 'too_long'));
+const optionalText = (max: number) => z.preprocess(cleanText, z.string().max(max, 'too_long'));
 
 export const organisationSchema = z.object({
 	name: formText(150),

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { AGENDA_KINDS } from '$lib/enums';
 import { isClockTime } from '$lib/agenda';
-import { formText } from './common';
+import { formText, cleanText } from './common';
 import { isoDate } from './visit';
 
-const text = (max: number) =>
-	z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(max, 'too_long'));
+const text = (max: number) => z.preprocess(cleanText, z.string().max(max, 'too_long'));
 const clock = (end: boolean) =>
 	z.preprocess(
-		(v) => (typeof v === 'string' ? v.trim() : ''),
+		cleanText,
 		z
 			.string()
 			.min(1, 'required')

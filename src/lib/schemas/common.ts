@@ -42,11 +42,15 @@ export function fieldErrors<K extends string>(error: z.ZodError): FieldErrors<K>
 }
 
 /** A form text value: missing or not a string reads as empty, so the schema reports "required". */
+/**
+ * A text field as typed, trimmed, without NUL characters: SQLite's length() stops at the first
+ * NUL, so "\u0000x" would pass as filled here and fail the database's not-blank checks (a 500).
+ */
+export const cleanText = (v: unknown) =>
+	typeof v === 'string' ? v.replace(/\u0000/g, '').trim() : '';
+
 export const formText = (max: number) =>
-	z.preprocess(
-		(v) => (typeof v === 'string' ? v : ''),
-		z.string().trim().min(1, 'required').max(max, 'too_long')
-	);
+	z.preprocess(cleanText, z.string().min(1, 'required').max(max, 'too_long'));
 
 /** A local path to go back to after a form, never another site ("//evil.example", "https:"). */
 export function safeRedirect(value: unknown, fallback: string): string {

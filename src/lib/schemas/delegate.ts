@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACCOMMODATION_STATUSES, TRAVEL_STATUSES, VISA_STATUSES } from '$lib/enums';
-import { formText } from './common';
+import { formText, cleanText } from './common';
 
 export const DELEGATE_FIELDS = [
 	'name',
@@ -16,7 +16,7 @@ export const DELEGATE_FIELDS = [
 ] as const;
 export type DelegateField = (typeof DELEGATE_FIELDS)[number];
 
-const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const trimmed = cleanText;
 const optionalText = (max: number) => z.preprocess(trimmed, z.string().max(max, 'too_long'));
 
 /**

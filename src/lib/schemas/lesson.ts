@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { ACTION_STATUSES, LESSON_VISIBILITIES } from '$lib/enums';
-import { formText } from './common';
+import { formText, cleanText } from './common';
 import { id, ids, isoDate } from './visit';
 
 /** The longest lesson text (what was observed, what we will adapt): a page or two. */
 export const LESSON_TEXT_MAX = 20_000;
 
-const text = (max: number) =>
-	z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(max, 'too_long'));
+const text = (max: number) => z.preprocess(cleanText, z.string().max(max, 'too_long'));
 const optionalId = z.preprocess((v) => (v === '' || v == null ? undefined : v), id.optional());
 
 export const LESSON_FIELDS = [

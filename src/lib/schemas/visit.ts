@@ -1,18 +1,17 @@
 import { z } from 'zod';
 import { isMatch } from 'date-fns';
 import { VISIT_KINDS } from '$lib/enums';
-import { formText } from './common';
+import { formText, cleanText } from './common';
 import { isTimeZone } from './account';
 
 /** Working languages offered on visits (ISO 639-1): the network's four, and its partners' others. */
 export const VISIT_LANGUAGES = ['fr', 'en', 'es', 'ar', 'pt', 'mg', 'sw', 'wo', 'qu'] as const;
 
-const text = (max: number) =>
-	z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(max, 'too_long'));
+const text = (max: number) => z.preprocess(cleanText, z.string().max(max, 'too_long'));
 
 /** A real calendar day as YYYY-MM-DD (2024-02-30 is refused). */
 export const isoDate = z.preprocess(
-	(v) => (typeof v === 'string' ? v.trim() : ''),
+	cleanText,
 	z
 		.string()
 		.min(1, 'required')

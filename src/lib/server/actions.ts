@@ -313,9 +313,11 @@ export function addProgress(
 	action: { id: number; status: ActionStatus },
 	update: { note: string; status?: ActionStatus },
 	now = new Date()
-) {
+): 'ok' | 'empty' {
+	const status = update.status && update.status !== action.status ? update.status : undefined;
+	// Choosing the status the action already has, with no note, says nothing: no empty entry.
+	if (!status && !update.note.trim()) return 'empty';
 	db.transaction((tx) => {
-		const status = update.status && update.status !== action.status ? update.status : undefined;
 		if (status) {
 			tx.update(actions)
 				.set({
@@ -346,4 +348,5 @@ export function addProgress(
 			at: now
 		});
 	});
+	return 'ok';
 }

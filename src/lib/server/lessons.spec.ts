@@ -180,6 +180,18 @@ describe('actions', () => {
 		const row = getAction(db, created.id, null)!;
 		expect([row.status, row.version, row.doneAt !== null]).toEqual(['done', 3, true]);
 	});
+
+	it('refuses an update that neither changes the status nor says anything (was a 500)', () => {
+		const created = action();
+		if (!created.ok) throw new Error('not created');
+		const open = { id: created.id, status: 'open' as const };
+		expect(addProgress(db, keoogoCoordinator, open, { note: '  ', status: 'open' })).toBe('empty');
+		expect(addProgress(db, keoogoCoordinator, open, { note: '' })).toBe('empty');
+		expect(getAction(db, created.id, null)!.version).toBe(1);
+		expect(addProgress(db, keoogoCoordinator, open, { note: 'Relancé', status: 'open' })).toBe(
+			'ok'
+		);
+	});
 });
 
 describe('reminders', () => {

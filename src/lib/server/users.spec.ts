@@ -11,7 +11,8 @@ import {
 	removeMembership,
 	setGlobalRole,
 	setMembership,
-	setUserDisabled
+	setUserDisabled,
+	signIn
 } from './users';
 import { listAudit } from './audit';
 import { createSession, generateSessionToken, validateSessionToken } from './auth/session';
@@ -43,6 +44,27 @@ describe('authenticate', () => {
 		expect(await authenticate(db, 'gone@keoogo.example.org', 'un mot de passe')).toBeNull();
 		const gone = db.select().from(users).where(eq(users.name, 'Gone')).get();
 		expect(gone?.disabled).toBe(true);
+	});
+});
+
+describe('signIn', () => {
+	it('writes successes and failures on known accounts to the audit log, never unknown e-mails', async () => {
+		const before = listAudit(db, { entity: 'user' }).total;
+		const safi = findUserByEmail(db, 'safiatou@keoogo.example.org')!;
+		expect(
+			await signIn(db, 'safiatou@keoogo.example.org', 'un mot de passe', '10.0.0.1')
+		).not.toBeNull();
+		expect(await signIn(db, 'safiatou@keoogo.example.org', 'faux', '10.0.0.2')).toBeNull();
+		expect(await signIn(db, 'gone@keoogo.example.org', 'un mot de passe', '10.0.0.3')).toBeNull();
+		expect(await signIn(db, 'nobody@keoogo.example.org', 'x', '10.0.0.4')).toBeNull();
+		const events = listAudit(db, { entity: 'user' }).events.slice(0, 3).reverse();
+		expect(listAudit(db, { entity: 'user' }).total).toBe(before + 3);
+		expect(events.map((e) => [e.action, e.actorId, e.changes])).toEqual([
+			['signed_in', safi.id, { ip: '10.0.0.1' }],
+			['sign_in_failed', null, { ip: '10.0.0.2' }],
+			['sign_in_failed', null, { ip: '10.0.0.3', disabled: true }]
+		]);
+		expect(events[0].entityId).toBe(String(safi.id));
 	});
 });
 

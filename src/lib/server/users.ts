@@ -29,6 +29,26 @@ export async function authenticate(db: DB, email: string, password: string) {
 	return ok && !user.disabled ? user : null;
 }
 
+/**
+ * `authenticate` plus the audit trail of sign-ins: successes and failures on an existing account
+ * (who, from which address). Attempts on unknown e-mails are left to the throttle table: logging
+ * them would let anyone fill the audit log with text of their choosing.
+ */
+export async function signIn(db: DB, email: string, password: string, ip: string) {
+	const user = await authenticate(db, email, password);
+	const known = user ?? findUserByEmail(db, email);
+	if (known) {
+		recordAudit(db, {
+			actorId: user ? user.id : null,
+			entity: 'user',
+			entityId: known.id,
+			action: user ? 'signed_in' : 'sign_in_failed',
+			changes: user ? { ip } : { ip, disabled: known.disabled || undefined }
+		});
+	}
+	return user;
+}
+
 const membershipsOf = preparedOnce((db: DB) =>
 	db
 		.select({

@@ -10,9 +10,21 @@ import {
 	generateSessionToken,
 	invalidateSession,
 	invalidateUserSessions,
+	SESSION_COOKIE,
 	sessionIdFromToken,
+	startSession,
 	validateSessionToken
 } from './session';
+import type { Cookies } from '@sveltejs/kit';
+
+/** Just enough of SvelteKit's cookies for startSession: a jar. */
+function jar(initial: Record<string, string> = {}) {
+	const values = new Map(Object.entries(initial));
+	return {
+		get: (name: string) => values.get(name),
+		set: (name: string, value: string) => void values.set(name, value)
+	} as unknown as Cookies;
+}
 
 const DAY = 86_400_000;
 let db: DB;
@@ -96,5 +108,38 @@ describe('sessions', () => {
 		createSession(db, generateSessionToken(), userId, now);
 		expect(deleteExpiredSessions(db, now)).toBe(1);
 		expect(db.select().from(sessions).all()).toHaveLength(1);
+	});
+});
+
+describe('startSession', () => {
+	const event = (cookies: Cookies) => ({
+		cookies,
+		url: new URL('http://localhost/login'),
+		request: new Request('http://localhost/login')
+	});
+
+	it('gives a new session id at each sign-in and ends the one the browser carried before', () => {
+		const planted = generateSessionToken();
+		createSession(db, planted, userId);
+		const cookies = jar({ [SESSION_COOKIE]: planted });
+		startSession(db, event(cookies), userId);
+		const fresh = cookies.get(SESSION_COOKIE)!;
+		expect(fresh).not.toBe(planted);
+		expect(validateSessionToken(db, planted).session).toBeNull();
+		expect(validateSessionToken(db, fresh).user?.id).toBe(userId);
+		expect(
+			db
+				.select()
+				.from(sessions)
+				.all()
+				.map((s) => s.id)
+		).toEqual([sessionIdFromToken(fresh)]);
+	});
+
+	it('leaves the other browsers of the same person signed in', () => {
+		const elsewhere = generateSessionToken();
+		createSession(db, elsewhere, userId);
+		startSession(db, event(jar()), userId);
+		expect(validateSessionToken(db, elsewhere).session).not.toBeNull();
 	});
 });

@@ -127,12 +127,18 @@ export function deleteSessionCookie(cookies: Cookies, secure: boolean) {
 	});
 }
 
-/** Signs `userId` in on this browser: a new session, its cookie, the device it came from. */
+/**
+ * Signs `userId` in on this browser: a new session, its cookie, the device it came from. A session
+ * this browser already carried is ended first, so a cookie planted before sign-in (session
+ * fixation) or left by another account on a shared computer never outlives it.
+ */
 export function startSession(
 	db: DB,
 	event: { cookies: Cookies; url: URL; request: Request },
 	userId: number
 ) {
+	const previous = event.cookies.get(SESSION_COOKIE);
+	if (previous) invalidateSession(db, sessionIdFromToken(previous));
 	const token = generateSessionToken();
 	const session = createSession(
 		db,

@@ -14,7 +14,9 @@ export const DEFAULT_DATABASE_PATH = './data/passerelle.db';
 /**
  * Opens (creating when missing) the SQLite file and applies the migrations.
  * WAL lets readers go on while one writer commits; synchronous=NORMAL is durable in WAL mode
- * across application crashes; the busy timeout makes a second writer wait instead of failing.
+ * across application crashes (npm run test:crash kills the server mid-writes to prove it), but a
+ * power cut can lose the last commits: DATABASE_SYNCHRONOUS=FULL syncs the WAL at each commit for
+ * machines where that matters. The busy timeout makes a second writer wait instead of failing.
  */
 export function openDatabase(path: string = DEFAULT_DATABASE_PATH): DB {
 	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
@@ -25,7 +27,7 @@ export function openDatabase(path: string = DEFAULT_DATABASE_PATH): DB {
 		trace ? { verbose: (sql) => appendFileSync(trace, `${sql}\n;;\n`) } : undefined
 	);
 	sqlite.pragma('journal_mode = WAL');
-	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma(`synchronous = ${process.env.DATABASE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL'}`);
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	const db = drizzle(sqlite, { schema }) as DB;

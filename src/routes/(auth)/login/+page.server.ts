@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { authenticate } from '$lib/server/users';
+import { signIn } from '$lib/server/users';
 import { startSession } from '$lib/server/auth/session';
 import {
 	checkThrottle,
@@ -31,13 +31,14 @@ export const actions: Actions = {
 			return fail(400, { email, errors: fieldErrors<'email' | 'password'>(parsed.error) });
 		}
 		const db = getDb();
-		const key = throttleKey(parsed.data.email, getClientAddress());
+		const ip = getClientAddress();
+		const key = throttleKey(parsed.data.email, ip);
 		const throttle = checkThrottle(db, key);
 		if (throttle.blocked) {
 			setHeaders({ 'retry-after': String(throttle.retryAfterSeconds) });
 			return fail(429, { email, retryAfter: throttle.retryAfterSeconds });
 		}
-		const user = await authenticate(db, parsed.data.email, parsed.data.password);
+		const user = await signIn(db, parsed.data.email, parsed.data.password, ip);
 		if (!user) {
 			await sleep(recordFailure(db, key));
 			return fail(400, { email, invalid: true });

@@ -51,7 +51,9 @@ export const actions: Actions = {
 		if (!parsed.success) {
 			return fail(400, { progress: values, errors: fieldErrors(parsed.error) as FieldErrors });
 		}
-		addProgress(getDb(), actor.id, action, parsed.data);
+		if (addProgress(getDb(), actor.id, action, parsed.data) === 'empty') {
+			return fail(400, { progress: values, errors: { note: 'required' } as FieldErrors });
+		}
 		return { progressed: true };
 	},
 	edit: async (event) => {

@@ -1,0 +1,107 @@
+// `npm run test:crash -- --cycles N [--port P] [--workers W]`: the production server takes
+// concurrent writes over HTTP and is killed with SIGKILL at a random moment, N times. After each
+// kill the database must hold every write the server acknowledged and pass integrity_check.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+	ACCOUNTS,
+	DEMO_PASSWORD,
+	cliOptions,
+	findTargets,
+	killHard,
+	openDb,
+	postAction,
+	requireBuild,
+	scratchDir,
+	signIn,
+	startServer,
+	stopServer,
+	storedTags,
+	writeRequest
+} from './lib.js';
+
+const options = cliOptions();
+const cycles = Number(options.cycles ?? 20);
+const port = Number(options.port ?? process.env.E2E_PORT ?? 4179);
+const workers = Number(options.workers ?? 6);
+requireBuild();
+
+const dir = scratchDir('crash');
+const database = join(dir, 'crash.db');
+const log = join(dir, 'server.log');
+const prefix = `crash-${Date.now().toString(36)}-`;
+
+let server = await startServer(database, port, log);
+const users = [];
+for (const email of [ACCOUNTS.staff, ACCOUNTS.keoogoCoordinator, ACCOUNTS.keoogoMember]) {
+	const cookie = await signIn(server.origin, email, DEMO_PASSWORD);
+	const targets = await findTargets(server.origin, database, cookie);
+	if (targets.agendas.length || targets.actions.length) users.push({ email, cookie, targets });
+}
+for (const u of users) {
+	console.log(
+		`${u.email}: writes to ${u.targets.agendas.length} agendas, ${u.targets.actions.length} actions`
+	);
+}
+if (!users.length) throw new Error('No demo user can write anything: the demo network changed?');
+
+const acknowledged = [];
+let inDoubt = 0;
+let refused = 0;
+let failed = false;
+
+/** Writes until the server dies; only answers of type 'success' count as acknowledged. */
+async function worker(cycle, w) {
+	for (let n = 0; ; n++) {
+		const user = users[(w + n) % users.length];
+		const tag = `${prefix}c${cycle}w${w}n${n}`;
+		const write = writeRequest(user.targets, tag);
+		try {
+			const res = await postAction(server.origin, write.path, user.cookie, write.fields);
+			if (res.status === 200 && res.type === 'success') acknowledged.push(tag);
+			else refused++;
+		} catch {
+			// The connection died with the server: the write may or may not have been committed.
+			inDoubt++;
+			return;
+		}
+	}
+}
+
+for (let cycle = 1; cycle <= cycles; cycle++) {
+	const before = acknowledged.length;
+	const running = Array.from({ length: workers }, (_, w) => worker(cycle, w));
+	// The kill comes at a random moment once writes flow (a slow start would leave nothing to lose).
+	for (let waited = 0; acknowledged.length === before && waited < 30_000; waited += 50) {
+		await new Promise((r) => setTimeout(r, 50));
+	}
+	await new Promise((r) => setTimeout(r, Math.random() * 2000));
+	await killHard(server.child);
+	await Promise.all(running);
+
+	const db = openDb(database);
+	const integrity = db.pragma('integrity_check', { simple: true });
+	const stored = storedTags(db, prefix);
+	db.close();
+	const lost = acknowledged.filter((t) => !stored.has(t));
+	console.log(
+		`cycle ${cycle}/${cycles}: ${acknowledged.length} acknowledged so far, integrity ${integrity}, lost ${lost.length}`
+	);
+	if (integrity !== 'ok' || lost.length) {
+		failed = true;
+		console.error(`Lost writes: ${lost.slice(0, 10).join(', ')}`);
+		break;
+	}
+	server = await startServer(database, port, log);
+}
+await stopServer(server.child);
+
+console.log(
+	`\nCrash safety: ${failed ? 'FAILED' : 'ok'} — cycles ${cycles}, writes acknowledged ${acknowledged.length}, ` +
+		`lost ${failed ? 'some (see above)' : 0}, in doubt at the kill ${inDoubt}, refused ${refused}`
+);
+if (failed) {
+	console.error(`Database and server log kept in ${dir}`);
+	process.exit(1);
+}
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,365 @@
+// What the fuzz harness attacks: every form action and endpoint, the person who sends it, and
+// the fields it reads (by kind, so the generator knows what "almost right" looks like).
+// To cover a new route, add a row. The evaluation pages (issue 6) go here when they land, e.g.
+//   { name: 'evaluation answer', as: 'member', path: '/visits/1/evaluation?/answer',
+//     fields: { responseId: 'id', answers: 'text' } },
+//   { name: 'guest evaluation', as: 'anonymous', path: '/e/{token}', fields: { ... } }
+// (`{token}` paths get fuzzed tokens: random, replayed, revoked).
+//
+// `valid` (optional): a form that passes, which half the cases spoil one field of.
+//
+// Kinds: text, longtext, id, orgId, userId, date, time, datetime, email, locale, zone, enum:a|b,
+// check, number, password, token. `{id}` in a path is fuzzed with the `id` kind.
+
+const V = 5; // the demo visit still being prepared: its agenda and delegation can change
+const DONE = 1; // the demo visit that is over: follow-up (lessons, actions) happens there
+
+export const TARGETS = [
+	// Signing in and joining
+	{
+		name: 'sign in',
+		as: 'anonymous',
+		path: '/login',
+		fields: { email: 'email', password: 'password' }
+	},
+	{
+		name: 'accept invitation',
+		as: 'anonymous',
+		path: '/invite/{token}',
+		fields: { name: 'text', password: 'password', locale: 'locale', email: 'email' }
+	},
+	{
+		name: 'language',
+		as: 'staff',
+		path: '/language',
+		fields: { locale: 'locale', redirectTo: 'text' }
+	},
+	// Account
+	{
+		name: 'profile',
+		as: 'coordinator',
+		path: '/account?/profile',
+		fields: { name: 'text', preferredLocale: 'locale', timeZone: 'zone' }
+	},
+	{
+		name: 'password',
+		as: 'coordinator',
+		path: '/account?/password',
+		fields: { current: 'password', next: 'password', confirm: 'password' }
+	},
+	{ name: 'revoke feed', as: 'coordinator', path: '/account?/revokeFeed', fields: { id: 'id' } },
+	// Visits
+	{
+		name: 'new visit',
+		as: 'coordinator',
+		path: '/visits/new',
+		fields: {
+			kind: 'enum:exchange|meeting',
+			title: 'text',
+			objectives: 'longtext',
+			startsOn: 'date',
+			endsOn: 'date',
+			timeZone: 'zone',
+			place: 'text',
+			languages: 'text',
+			themeIds: 'id',
+			expectedSize: 'number',
+			ownId: 'orgId',
+			direction: 'enum:visit|host',
+			partnerId: 'orgId',
+			hostId: 'orgId',
+			visitorIds: 'orgId'
+		}
+	},
+	{
+		name: 'edit visit',
+		as: 'staff',
+		path: `/visits/${V}/edit`,
+		fields: {
+			title: 'text',
+			objectives: 'longtext',
+			startsOn: 'date',
+			endsOn: 'date',
+			timeZone: 'zone',
+			place: 'text',
+			languages: 'text',
+			themeIds: 'id',
+			expectedSize: 'number',
+			version: 'number'
+		}
+	},
+	{
+		name: 'visit transition',
+		as: 'staff',
+		path: `/visits/{id}?/move`,
+		fields: { transition: 'enum:propose|accept|confirm|cancel|complete|close', reason: 'text' }
+	},
+	{
+		name: 'answer invitation',
+		as: 'dtCoordinator',
+		path: `/visits/${V}?/answer`,
+		fields: { organisationId: 'orgId', response: 'enum:accepted|declined', reason: 'text' }
+	},
+	{
+		name: 'propose dates',
+		as: 'dtCoordinator',
+		path: `/visits/${V}?/dates`,
+		fields: { organisationId: 'orgId', startsOn: 'date', endsOn: 'date', note: 'text' }
+	},
+	{
+		name: 'answer dates',
+		as: 'staff',
+		path: `/visits/${V}?/answerDates`,
+		fields: { proposalId: 'id', accept: 'enum:yes|no' }
+	},
+	{ name: 'delete draft', as: 'staff', path: '/visits/{id}?/deleteDraft', fields: {} },
+	// Agenda
+	...['add', 'update'].map((action) => ({
+		name: `agenda ${action}`,
+		as: 'staff',
+		path: `/visits/${V}/agenda?/${action}`,
+		valid: {
+			day: '2027-01-29',
+			startsAt: '14:00',
+			endsAt: '15:00',
+			kind: 'meeting',
+			title: 'Atelier',
+			parallel: 'on'
+		},
+		fields: {
+			id: 'id',
+			version: 'number',
+			day: 'date',
+			startsAt: 'time',
+			endsAt: 'time',
+			kind: 'enum:observation|workshop|meeting|meal',
+			title: 'text',
+			place: 'text',
+			leadOrganisationId: 'orgId',
+			leadName: 'text',
+			notes: 'longtext',
+			parallel: 'check'
+		}
+	})),
+	...['delete', 'move', 'duplicate', 'place'].map((action) => ({
+		name: `agenda ${action}`,
+		as: 'staff',
+		path: `/visits/${V}/agenda?/${action}`,
+		fields: { id: 'id', day: 'date', to: 'number' }
+	})),
+	{
+		name: 'agenda copy day',
+		as: 'staff',
+		path: `/visits/${V}/agenda?/copyDay`,
+		fields: { from: 'date', to: 'date' }
+	},
+	// Delegation
+	{
+		name: 'delegate add',
+		as: 'staff',
+		path: `/visits/${V}/delegation?/add`,
+		valid: { organisationId: '3', name: 'Délégué' },
+		fields: {
+			organisationId: 'orgId',
+			name: 'text',
+			function: 'text',
+			email: 'email',
+			userId: 'userId',
+			arrivesAt: 'datetime',
+			departsAt: 'datetime',
+			travel: 'text',
+			visa: 'text',
+			accommodation: 'text'
+		}
+	},
+	{
+		name: 'delegate remove',
+		as: 'staff',
+		path: `/visits/${V}/delegation?/remove`,
+		fields: { id: 'id' }
+	},
+	// Follow-up
+	{
+		name: 'lesson create',
+		as: 'coordinator',
+		path: `/visits/${DONE}/lessons?/create`,
+		valid: {
+			organisationId: '2',
+			title: 'Leçon',
+			observed: 'Observé',
+			adaptation: 'À adapter',
+			visibility: 'network'
+		},
+		fields: {
+			organisationId: 'orgId',
+			title: 'text',
+			observed: 'longtext',
+			adaptation: 'longtext',
+			visibility: 'enum:network|participants',
+			themeIds: 'id'
+		}
+	},
+	{
+		name: 'action create',
+		as: 'coordinator',
+		path: `/visits/${DONE}/actions?/create`,
+		valid: { title: 'Action', ownerOrganisationId: '2', dueOn: '2027-06-30' },
+		fields: {
+			title: 'text',
+			details: 'longtext',
+			ownerOrganisationId: 'orgId',
+			ownerUserId: 'userId',
+			dueOn: 'date',
+			lessonId: 'id'
+		}
+	},
+	{
+		name: 'action progress',
+		as: 'member',
+		path: '/actions/{id}?/progress',
+		valid: { note: 'Relancé', status: 'in_progress' },
+		fields: { note: 'longtext', status: 'enum:open|in_progress|done|dropped' }
+	},
+	{
+		name: 'action edit',
+		as: 'coordinator',
+		path: '/actions/1?/edit',
+		fields: {
+			title: 'text',
+			details: 'longtext',
+			ownerOrganisationId: 'orgId',
+			ownerUserId: 'userId',
+			dueOn: 'date',
+			lessonId: 'id',
+			version: 'number'
+		}
+	},
+	{
+		name: 'notification read',
+		as: 'coordinator',
+		path: '/notifications?/read',
+		fields: { id: 'id' }
+	},
+	// Invitations and administration
+	{
+		name: 'invite',
+		as: 'coordinator',
+		path: '/invitations?/create',
+		fields: {
+			email: 'email',
+			organisationId: 'orgId',
+			role: 'enum:member|coordinator',
+			globalRole: 'enum:member|staff|admin'
+		}
+	},
+	{
+		name: 'invitation revoke',
+		as: 'coordinator',
+		path: '/invitations?/revoke',
+		fields: { id: 'id' }
+	},
+	{
+		name: 'organisation save',
+		as: 'staff',
+		path: '/admin/organisations/{id}?/save',
+		fields: {
+			name: 'text',
+			shortName: 'text',
+			country: 'text',
+			city: 'text',
+			timeZone: 'zone',
+			description: 'longtext',
+			isNetworkStaff: 'check',
+			themeIds: 'id'
+		}
+	},
+	{
+		name: 'person role',
+		as: 'staff',
+		path: '/admin/people/4?/role',
+		fields: { organisationId: 'orgId', role: 'enum:member|coordinator' }
+	},
+	{
+		name: 'person membership',
+		as: 'staff',
+		path: '/admin/people/4?/membership',
+		fields: { organisationId: 'orgId', role: 'enum:member|coordinator' }
+	},
+	{
+		name: 'person global role',
+		as: 'staff',
+		path: '/admin/people/4?/globalRole',
+		fields: { globalRole: 'enum:member|staff|admin' }
+	},
+	{
+		name: 'theme create',
+		as: 'staff',
+		path: '/admin/themes?/create',
+		fields: { slug: 'text', nameFr: 'text', nameEn: 'text', nameEs: 'text', nameAr: 'text' }
+	},
+	// Endpoints and filtered lists (query strings)
+	{
+		name: 'lesson search',
+		as: 'member',
+		method: 'GET',
+		path: '/lessons',
+		fields: { q: 'text', theme: 'id', org: 'orgId', page: 'number' }
+	},
+	{
+		name: 'actions csv',
+		as: 'member',
+		method: 'GET',
+		path: '/actions.csv',
+		fields: {
+			status: 'enum:open|done',
+			org: 'orgId',
+			visit: 'id',
+			theme: 'id',
+			overdue: 'check',
+			due: 'number'
+		}
+	},
+	{
+		name: 'visits list',
+		as: 'member',
+		method: 'GET',
+		path: '/visits',
+		fields: { status: 'text', org: 'orgId', from: 'date', to: 'date', page: 'number' }
+	},
+	{
+		name: 'audit log',
+		as: 'staff',
+		method: 'GET',
+		path: '/admin/audit',
+		fields: {
+			entity: 'text',
+			action: 'text',
+			actor: 'userId',
+			from: 'date',
+			to: 'date',
+			entityId: 'id',
+			page: 'number'
+		}
+	},
+	{
+		name: 'agenda in a zone',
+		as: 'member',
+		method: 'GET',
+		path: '/visits/{id}/agenda',
+		fields: { tz: 'zone' }
+	},
+	{
+		name: 'calendar feed',
+		as: 'anonymous',
+		method: 'GET',
+		path: '/calendar/{token}.ics',
+		fields: {}
+	},
+	{
+		name: 'visit calendar',
+		as: 'member',
+		method: 'GET',
+		path: '/visits/{id}/agenda.ics',
+		fields: {}
+	}
+];

@@ -1,0 +1,191 @@
+// Shared by the reliability harnesses (crash, load, fuzz, backup): the production server on a
+// scratch database with the demo network, sign-in and form posts over HTTP as a browser does.
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { signIn, waitFor } from '../bench/server.js';
+
+export { signIn };
+export const DEMO_PASSWORD = 'passerelle-demo';
+export const ACCOUNTS = {
+	staff: 'staff@partage.example.org',
+	keoogoCoordinator: 'coordinator@keoogo.example.org',
+	dtCoordinator: 'coordinator@dispensaire-trottoir.example.org',
+	keoogoMember: 'member@keoogo.example.org'
+};
+
+/** Named options of a command line: `--cycles 3` → { cycles: '3' }. */
+export function cliOptions(argv = process.argv.slice(2)) {
+	const options = {};
+	for (let i = 0; i < argv.length; i++) {
+		if (argv[i].startsWith('--')) options[argv[i].slice(2)] = argv[i + 1] ?? '';
+	}
+	return options;
+}
+
+export function scratchDir(name) {
+	return mkdtempSync(join(tmpdir(), `passerelle-${name}-`));
+}
+
+export function requireBuild() {
+	if (!existsSync('build/index.js')) {
+		console.error('No production build: run `npm run build` first.');
+		process.exit(1);
+	}
+}
+
+/**
+ * `npm start` (scripts/start.js) on `database`, with the demo network written into it when empty.
+ * The server's output is appended to `log`, which the harnesses search for SQLITE_BUSY and errors.
+ */
+export async function startServer(database, port, log, env = {}) {
+	const origin = `http://127.0.0.1:${port}`;
+	const out = createWriteStream(log, { flags: 'a' });
+	const child = spawn(process.execPath, ['scripts/start.js'], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: {
+			...process.env,
+			DATABASE_PATH: database,
+			DEMO_DATA: '1',
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			ORIGIN: origin,
+			// Reminder jobs writing mid-run would only blur what the harness counts.
+			JOBS_DISABLED: '1',
+			...env
+		}
+	});
+	child.stdout.pipe(out);
+	child.stderr.pipe(out);
+	const orphan = () => child.kill('SIGKILL');
+	process.on('exit', orphan);
+	child.once('exit', () => process.off('exit', orphan));
+	await waitFor(`${origin}/health`, 600);
+	return { child, origin };
+}
+
+export function killHard(child) {
+	return new Promise((resolve) => {
+		if (child.exitCode !== null || child.signalCode !== null) return resolve();
+		child.once('exit', resolve);
+		child.kill('SIGKILL');
+	});
+}
+
+export function stopServer(child) {
+	return new Promise((resolve) => {
+		if (child.exitCode !== null || child.signalCode !== null) return resolve();
+		child.once('exit', resolve);
+		child.kill('SIGTERM');
+	});
+}
+
+/**
+ * Posts a form action the way `use:enhance` does (JSON answer). Returns the HTTP status and
+ * SvelteKit's result type: 'success', 'failure' (fail()), 'redirect', 'error' (error()).
+ */
+export async function postAction(origin, path, cookie, fields, { signal } = {}) {
+	const body = new URLSearchParams();
+	for (const [k, v] of Object.entries(fields)) {
+		for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+	}
+	const response = await fetch(origin + path, {
+		method: 'POST',
+		body,
+		redirect: 'manual',
+		signal,
+		headers: { origin, accept: 'application/json', cookie, 'x-sveltekit-action': 'true' }
+	});
+	const text = await response.text();
+	let type = 'unknown';
+	try {
+		type = JSON.parse(text).type ?? type;
+	} catch {
+		// not JSON: a page or a plain error
+	}
+	return { status: response.status, type, text };
+}
+
+export function openDb(path, options = {}) {
+	const db = new Database(path, options);
+	db.pragma('busy_timeout = 5000');
+	return db;
+}
+
+function daysBetween(from, to) {
+	const days = [];
+	for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`);) {
+		days.push(d.toISOString().slice(0, 10));
+		d = new Date(d.getTime() + 86_400_000);
+	}
+	return days;
+}
+
+/**
+ * Where each user may write, found as a browser would: visits whose agenda page shows the add
+ * form, actions whose page shows the progress form. Candidates come from the database.
+ */
+export async function findTargets(origin, database, cookie, { max = 4 } = {}) {
+	const db = openDb(database, { readonly: true });
+	const visits = db
+		.prepare(
+			`SELECT id, starts_on AS startsOn, ends_on AS endsOn FROM visits
+			 WHERE status IN ('draft','proposed','accepted','confirmed') ORDER BY id`
+		)
+		.all();
+	const actions = db.prepare(`SELECT id FROM actions ORDER BY id`).all();
+	db.close();
+	const agendas = [];
+	for (const v of visits) {
+		if (agendas.length >= max) break;
+		const html = await (
+			await fetch(`${origin}/visits/${v.id}/agenda`, { headers: { cookie } })
+		).text();
+		if (html.includes('?/add')) agendas.push({ ...v, days: daysBetween(v.startsOn, v.endsOn) });
+	}
+	const progress = [];
+	for (const a of actions) {
+		if (progress.length >= max) break;
+		const html = await (await fetch(`${origin}/actions/${a.id}`, { headers: { cookie } })).text();
+		if (html.includes('?/progress')) progress.push(a.id);
+	}
+	return { agendas, actions: progress };
+}
+
+export const pick = (list) => list[Math.floor(Math.random() * list.length)];
+
+/** One write a user may make: an agenda session or an action progress note, tagged `tag`. */
+export function writeRequest(targets, tag, agendaShare = 0.5) {
+	if (targets.actions.length && (Math.random() >= agendaShare || !targets.agendas.length)) {
+		const id = pick(targets.actions);
+		return { kind: 'note', path: `/actions/${id}?/progress`, fields: { note: tag, status: '' } };
+	}
+	const visit = pick(targets.agendas);
+	return {
+		kind: 'title',
+		path: `/visits/${visit.id}/agenda?/add`,
+		fields: {
+			day: pick(visit.days),
+			startsAt: '09:00',
+			endsAt: '10:00',
+			kind: 'meeting',
+			title: tag,
+			place: '',
+			leadOrganisationId: '',
+			leadName: '',
+			notes: '',
+			// Many sessions at the same hour: the harness says they are parallel tracks on purpose.
+			parallel: 'on'
+		}
+	};
+}
+
+/** Which tags made it into the database: agenda titles and progress notes. */
+export function storedTags(db, prefix) {
+	const like = `${prefix}%`;
+	const titles = db.prepare('SELECT title AS t FROM agenda_items WHERE title LIKE ?').all(like);
+	const notes = db.prepare('SELECT note AS t FROM action_updates WHERE note LIKE ?').all(like);
+	return new Set([...titles, ...notes].map((r) => r.t));
+}

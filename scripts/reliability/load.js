@@ -1,0 +1,208 @@
+// `npm run test:load -- --duration S --connections C`: several signed-in users at once, 80 %
+// page reads and 20 % writes (agenda sessions, action progress notes). Passes when every request
+// got a 2xx, the server never logged SQLITE_BUSY or an unexpected error, the rows written are
+// exactly the writes acknowledged, a backup taken mid-run restores, and sign-in throttling still
+// refuses a guessed password during the load.
+import autocannon from 'autocannon';
+import { execFile } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import {
+	ACCOUNTS,
+	DEMO_PASSWORD,
+	cliOptions,
+	findTargets,
+	openDb,
+	pick,
+	requireBuild,
+	scratchDir,
+	signIn,
+	startServer,
+	stopServer,
+	storedTags,
+	writeRequest
+} from './lib.js';
+
+const options = cliOptions();
+const duration = Number(options.duration ?? 60);
+const connections = Number(options.connections ?? 100);
+const port = Number(options.port ?? process.env.E2E_PORT ?? 4179);
+requireBuild();
+
+const dir = scratchDir('load');
+const database = join(dir, 'load.db');
+const log = join(dir, 'server.log');
+const backupFile = join(dir, 'backup.db');
+const prefix = `load-${Date.now().toString(36)}-`;
+const { child, origin } = await startServer(database, port, log);
+
+/** Pages every demo user may open; the harness adds the visits and actions it found for each. */
+const PAGES = ['/', '/visits', '/actions', '/lessons', '/notifications', '/organisations'];
+const users = [];
+for (const email of [
+	ACCOUNTS.staff,
+	ACCOUNTS.keoogoCoordinator,
+	ACCOUNTS.dtCoordinator,
+	ACCOUNTS.keoogoMember
+]) {
+	const cookie = await signIn(origin, email, DEMO_PASSWORD);
+	const targets = await findTargets(origin, database, cookie);
+	const pages = [
+		...PAGES,
+		...targets.agendas.map((v) => `/visits/${v.id}/agenda`),
+		...targets.actions.map((id) => `/actions/${id}`)
+	];
+	users.push({
+		email,
+		cookie,
+		targets,
+		pages,
+		writes: targets.agendas.length + targets.actions.length > 0
+	});
+}
+const writers = users.filter((u) => u.writes);
+
+let counter = 0;
+const sent = new Set();
+const acknowledged = new Set();
+const unexpected = [];
+
+const read = {
+	setupRequest: (req, context) => {
+		context.user ??= users[Math.floor(Math.random() * users.length)];
+		return {
+			...req,
+			method: 'GET',
+			path: pick(context.user.pages),
+			headers: { cookie: context.user.cookie }
+		};
+	}
+};
+const write = {
+	setupRequest: (req, context) => {
+		const user = writers[counter % writers.length];
+		const tag = `${prefix}${counter++}`;
+		// The demo network has a single visit whose agenda can still change: a fifth of the writes
+		// go there, so that one agenda does not grow to a size no real visit has.
+		const w = writeRequest(user.targets, tag, 0.2);
+		sent.add(tag);
+		context.tag = tag;
+		return {
+			...req,
+			method: 'POST',
+			path: w.path,
+			body: new URLSearchParams(w.fields).toString(),
+			headers: {
+				cookie: user.cookie,
+				origin,
+				accept: 'application/json',
+				'content-type': 'application/x-www-form-urlencoded',
+				'x-sveltekit-action': 'true'
+			}
+		};
+	},
+	onResponse: (status, body, context) => {
+		if (status === 200 && body.includes('"type":"success"')) acknowledged.add(context.tag);
+		else if (unexpected.length < 5) unexpected.push(`${status} ${body.slice(0, 200)}`);
+	}
+};
+
+/** Wrong passwords for one account while the load runs: the sixth try must be refused (429). */
+async function guessPasswords() {
+	const statuses = [];
+	for (const password of ['a', 'b', 'c', 'd', 'e', 'f', DEMO_PASSWORD]) {
+		const res = await fetch(`${origin}/login`, {
+			method: 'POST',
+			body: new URLSearchParams({ email: ACCOUNTS.keoogoMember, password }),
+			redirect: 'manual',
+			headers: { origin, accept: 'text/html' }
+		});
+		statuses.push(res.status);
+	}
+	return statuses;
+}
+
+/** `npm run backup` mid-run, in its own process as an operator would run it. */
+async function backupMidRun() {
+	await new Promise((r) => setTimeout(r, (duration * 1000) / 2));
+	const before = new Set(acknowledged);
+	await promisify(execFile)(process.execPath, ['scripts/backup.js', backupFile], {
+		env: { ...process.env, DATABASE_PATH: database }
+	});
+	return before;
+}
+
+const [result, throttle, ackBeforeBackup] = await Promise.all([
+	autocannon({
+		url: origin,
+		connections,
+		duration,
+		// A client gives up after 30 s: on a small shared machine 100 connections queue for seconds.
+		timeout: 30,
+		requests: [read, read, read, read, write, read, read, read, read, write]
+	}),
+	guessPasswords(),
+	backupMidRun()
+]);
+// Requests still in flight when autocannon stopped may land after it: let them finish.
+await new Promise((r) => setTimeout(r, 1000));
+await stopServer(child);
+
+const db = openDb(database);
+const stored = storedTags(db, prefix);
+const integrity = db.pragma('integrity_check', { simple: true });
+db.close();
+const lost = [...acknowledged].filter((t) => !stored.has(t));
+// Rows beyond the acknowledged writes may only come from requests cut off by the end of the run.
+const unanswered = sent.size - acknowledged.size - unexpected.length;
+const extra = [...stored].filter((t) => !acknowledged.has(t));
+
+const backup = openDb(backupFile, { readonly: true });
+const backupIntegrity = backup.pragma('integrity_check', { simple: true });
+const inBackup = storedTags(backup, prefix);
+backup.close();
+const missingFromBackup = [...ackBeforeBackup].filter((t) => !inBackup.has(t));
+const backupExtra = [...inBackup].filter((t) => !stored.has(t));
+
+const serverLog = readFileSync(log, 'utf8');
+const busy = (serverLog.match(/SQLITE_BUSY/g) ?? []).length;
+const serverErrors = (serverLog.match(/Passerelle error/g) ?? []).length;
+const errors = result.errors + result.timeouts + (result.requests.total - result['2xx']);
+const throttled = throttle[5] === 429 && throttle[6] === 429;
+
+if (errors) {
+	console.log(
+		`errors: ${result.errors} connection, ${result.timeouts} timeouts, ${result.non2xx} non-2xx ` +
+			`(${Object.entries(result.statusCodeStats ?? {})
+				.map(([k, v]) => `${k}: ${v.count}`)
+				.join(', ')})`
+	);
+}
+const checks = {
+	'every request answered 2xx': errors === 0,
+	'no SQLITE_BUSY in the server log': busy === 0,
+	'no unexpected server error': serverErrors === 0,
+	'every write accepted': unexpected.length === 0,
+	'rows written = writes acknowledged': lost.length === 0 && extra.length <= unanswered,
+	'integrity_check ok': integrity === 'ok',
+	'backup restores: integrity ok, holds what was acknowledged before it, nothing foreign':
+		backupIntegrity === 'ok' && missingFromBackup.length === 0 && backupExtra.length === 0,
+	'sign-in throttled during the load (6th guess and the right password then refused)': throttled
+};
+console.log(
+	`\nLoad: ${duration} s, ${connections} connections, ${users.length} users — ` +
+		`${result.requests.total} requests (${Math.round(result.requests.average)}/s, ` +
+		`p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms), errors ${errors}, ` +
+		`writes acknowledged ${acknowledged.size}, rows written ${stored.size}` +
+		` (cut off at the end: ${extra.length}), SQLITE_BUSY ${busy}, ` +
+		`backup mid-run: ${inBackup.size} writes, integrity ${backupIntegrity}; ` +
+		`sign-in statuses ${throttle.join(' ')}`
+);
+for (const [name, ok] of Object.entries(checks)) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
+if (unexpected.length) console.log('Refused writes:', unexpected);
+if (Object.values(checks).some((ok) => !ok)) {
+	console.error(`Database and server log kept in ${dir}`);
+	process.exit(1);
+}
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,302 @@
+// The permission matrix: every page and form action × every kind of person, from one table.
+// Writes are posted with an empty form (as `use:enhance` would send them): a person allowed to
+// act gets the form's own answer (200, a validation failure or success); one who may not gets
+// 403 (may see, not change) or 404 (may not even see). Nothing here changes data on purpose.
+//
+// To cover a new route, add a row to ROUTES (and to LEAKS if it lists records): the lead adds
+// the evaluation pages (/admin/evaluation, /visits/{id}/evaluation, /evaluations, /e/{token}
+// with a guest-link column) here when they land.
+import {
+	expect,
+	test,
+	request as playwrightRequest,
+	type APIRequestContext
+} from '@playwright/test';
+import { ACCOUNTS, DEMO_PASSWORD } from '../pages/session';
+
+const ROLES = [
+	'anonymous',
+	'outsider',
+	'member',
+	'otherCoordinator',
+	'coordinator',
+	'staff'
+] as const;
+type Role = (typeof ROLES)[number];
+
+/**
+ * The demo network seen from visit 1 (KEOOGO visiting DT, done): `member` and `coordinator` are
+ * KEOOGO's, `otherCoordinator` is DT's (the host), `outsider` a member of AHEED, which took part in
+ * none of visits 1, 2 and 5. Visit 5 (DT hosting RACINES) is still being prepared; visit 2
+ * (RACINES at MAEECHA) carries the participants-only lesson 6. Actions 1–3 belong to KEOOGO.
+ */
+const V1 = 1;
+const V2 = 2;
+const V5 = 5;
+
+/** Expected status per role, in ROLES order; 'L' is the redirect to /login. */
+type Row = { path: string; action?: string; expect: string; note?: string };
+
+const ROUTES: Row[] = [
+	// Pages
+	{ path: '/', expect: 'L 200 200 200 200 200' },
+	{ path: '/visits', expect: 'L 200 200 200 200 200' },
+	{ path: '/visits/new', expect: 'L 404 404 200 200 200' },
+	{ path: `/visits/${V1}`, expect: 'L 200 200 200 200 200' },
+	{ path: `/visits/${V5}`, expect: 'L 200 200 200 200 200' },
+	{ path: `/visits/${V1}/edit`, expect: 'L 403 403 403 403 403', note: 'done: nobody edits' },
+	{ path: `/visits/${V5}/edit`, expect: 'L 403 403 403 403 200' },
+	{ path: `/visits/${V1}/agenda`, expect: 'L 200 200 200 200 200' },
+	{ path: `/visits/${V1}/agenda/print`, expect: 'L 200 200 200 200 200' },
+	{ path: `/visits/${V1}/agenda.ics`, expect: 'L 200 200 200 200 200' },
+	{ path: `/visits/${V1}/delegation`, expect: 'L 200 200 200 200 200' },
+	{ path: `/visits/${V1}/delegation.csv`, expect: 'L 200 200 200 200 200' },
+	{ path: `/visits/${V1}/delegation/1`, expect: 'L 403 403 403 403 403', note: 'done: frozen' },
+	{ path: `/visits/${V1}/lessons`, expect: 'L 200 200 200 200 200' },
+	{ path: `/visits/${V1}/actions`, expect: 'L 200 200 200 200 200' },
+	{ path: `/visits/${V1}/report`, expect: 'L 200 200 200 200 200' },
+	{ path: `/visits/${V2}/report`, expect: 'L 200 200 200 200 200' },
+	{ path: '/visits/999999', expect: 'L 404 404 404 404 404' },
+	{ path: '/lessons', expect: 'L 200 200 200 200 200' },
+	{ path: '/actions', expect: 'L 200 200 200 200 200' },
+	{ path: '/actions.csv', expect: 'L 200 200 200 200 200' },
+	{ path: '/actions/1', expect: 'L 200 200 200 200 200' },
+	{ path: '/actions/999999', expect: 'L 404 404 404 404 404' },
+	{ path: '/dashboard', expect: 'L 404 404 404 404 200' },
+	{ path: '/organisations', expect: 'L 200 200 200 200 200' },
+	{ path: '/notifications', expect: 'L 200 200 200 200 200' },
+	{ path: '/account', expect: 'L 200 200 200 200 200' },
+	{ path: '/invitations', expect: 'L 404 404 200 200 200' },
+	{ path: '/admin', expect: 'L 404 404 404 404 200' },
+	{ path: '/admin/audit', expect: 'L 404 404 404 404 200' },
+	{ path: '/admin/organisations', expect: 'L 404 404 404 404 200' },
+	{ path: '/admin/organisations/new', expect: 'L 404 404 404 404 200' },
+	{ path: '/admin/organisations/2', expect: 'L 404 404 404 404 200' },
+	{ path: '/admin/outbox', expect: 'L 404 404 404 404 200' },
+	{ path: '/admin/people/2', expect: 'L 404 404 404 404 200' },
+	{ path: '/admin/themes', expect: 'L 404 404 404 404 200' },
+	{ path: '/login', expect: '200 303 303 303 303 303' },
+	{ path: '/health', expect: '200 200 200 200 200 200' },
+	{ path: '/calendar/not-a-token.ics', expect: '404 404 404 404 404 404' },
+	{ path: '/invite/not-a-token', expect: '404 404 404 404 404 404' },
+	// Form actions, empty forms. Left out on purpose, as they change the signed-in person's own
+	// data whatever the form holds: logout, language, account?/createFeed and ?/signOutOthers,
+	// notifications?/readAll (their specs cover them).
+	{
+		path: `/visits/${V1}`,
+		action: 'move',
+		expect: 'L 400 400 400 400 400',
+		note: 'no transition named'
+	},
+	{ path: `/visits/${V1}`, action: 'deleteDraft', expect: 'L 403 403 403 403 403' },
+	{ path: `/visits/${V5}`, action: 'answer', expect: 'L 400 400 400 400 400' },
+	{
+		path: `/visits/${V5}`,
+		action: 'dates',
+		expect: 'L 200 200 200 200 200',
+		note: 'form checked first'
+	},
+	{ path: `/visits/${V5}`, action: 'answerDates', expect: 'L 404 404 404 404 404' },
+	{ path: `/visits/${V5}/edit`, action: 'default', expect: 'L 403 403 403 403 200' },
+	{ path: '/visits/new', action: 'default', expect: 'L 404 404 200 200 200' },
+	{ path: `/visits/${V1}/agenda`, action: 'add', expect: 'L 403 403 403 403 403' },
+	{ path: `/visits/${V5}/agenda`, action: 'add', expect: 'L 403 403 403 403 200' },
+	{ path: `/visits/${V5}/agenda`, action: 'update', expect: 'L 403 403 403 403 404' },
+	{ path: `/visits/${V5}/agenda`, action: 'delete', expect: 'L 403 403 403 403 404' },
+	{ path: `/visits/${V5}/agenda`, action: 'move', expect: 'L 403 403 403 403 200' },
+	{ path: `/visits/${V5}/agenda`, action: 'duplicate', expect: 'L 403 403 403 403 200' },
+	{ path: `/visits/${V5}/agenda`, action: 'place', expect: 'L 403 403 403 403 404' },
+	{ path: `/visits/${V5}/agenda`, action: 'copyDay', expect: 'L 403 403 403 403 200' },
+	{ path: `/visits/${V1}/delegation`, action: 'add', expect: 'L 403 403 403 403 403' },
+	{ path: `/visits/${V1}/delegation`, action: 'remove', expect: 'L 404 404 404 404 404' },
+	{ path: `/visits/${V1}/delegation/1`, action: 'save', expect: 'L 403 403 403 403 403' },
+	{ path: `/visits/${V1}/lessons`, action: 'create', expect: 'L 403 200 200 200 200' },
+	{ path: `/visits/${V1}/actions`, action: 'create', expect: 'L 403 403 200 200 200' },
+	{ path: '/actions/1', action: 'progress', expect: 'L 403 200 403 200 200' },
+	{ path: '/actions/1', action: 'edit', expect: 'L 403 403 403 200 200' },
+	{ path: '/notifications', action: 'read', expect: 'L 404 404 404 404 404' },
+	{ path: '/account', action: 'profile', expect: 'L 200 200 200 200 200' },
+	{ path: '/account', action: 'password', expect: 'L 200 200 200 200 200' },
+	{ path: '/account', action: 'revokeFeed', expect: 'L 404 404 404 404 404' },
+	{ path: '/invitations', action: 'create', expect: 'L 404 404 200 200 200' },
+	{ path: '/invitations', action: 'revoke', expect: 'L 404 404 404 404 404' },
+	{ path: '/invitations', action: 'resend', expect: 'L 404 404 404 404 404' },
+	{ path: '/admin', action: 'disable', expect: 'L 403 403 403 403 404' },
+	{ path: '/admin/organisations/2', action: 'save', expect: 'L 403 403 403 403 200' },
+	{
+		path: '/admin/organisations/2',
+		action: 'delete',
+		expect: 'L 403 403 403 403 200',
+		note: 'in use: refused'
+	},
+	// ADEMA (7) has no member and no visit: archived, then restored.
+	{ path: '/admin/organisations/7', action: 'archive', expect: 'L 403 403 403 403 200' },
+	{ path: '/admin/organisations/7', action: 'restore', expect: 'L 403 403 403 403 200' },
+	{ path: '/admin/organisations/new', action: 'save', expect: 'L 403 403 403 403 200' },
+	{ path: '/admin/people/2', action: 'role', expect: 'L 403 403 403 403 200' },
+	{
+		path: '/admin/people/2',
+		action: 'globalRole',
+		expect: 'L 404 404 404 404 404',
+		note: 'admins only'
+	},
+	{ path: '/admin/people/2', action: 'membership', expect: 'L 403 403 403 403 200' },
+	{ path: '/admin/people/2', action: 'removeMembership', expect: 'L 403 403 403 403 404' },
+	{ path: '/admin/themes', action: 'create', expect: 'L 403 403 403 403 200' },
+	{ path: '/admin/themes', action: 'update', expect: 'L 403 403 403 403 404' },
+	// Last: staff disables the outsider (whose session ends), then enables them again.
+	{ path: '/admin/people/{outsider}', action: 'disable', expect: 'L 403 403 403 403 200' },
+	{ path: '/admin/people/{outsider}', action: 'enable', expect: 'L L 403 403 403 200' }
+];
+
+/**
+ * Where participants-only records could slip out: for each role, these answers must not contain
+ * the secret (what lesson 6 observed; its title is also an agenda session's, which all may read).
+ * Only visit 2's organisations (none of the roles here) and staff may see it.
+ */
+const SECRET = 'Chaque étape d’une activité est décrite et outillée';
+const LEAKS: { path: string; visibleTo: Role[] }[] = [
+	{ path: '/lessons?q=Documenter', visibleTo: ['staff'] },
+	{ path: '/lessons', visibleTo: ['staff'] },
+	{ path: `/visits/${V2}/lessons`, visibleTo: ['staff'] },
+	{ path: `/visits/${V2}/report`, visibleTo: ['staff'] },
+	{ path: '/actions.csv', visibleTo: [] },
+	{ path: `/visits/${V2}/agenda.ics`, visibleTo: [] },
+	{ path: '/', visibleTo: [] }
+];
+
+const clients = new Map<Role, APIRequestContext>();
+let baseURL = '';
+let outsiderId = '';
+
+async function signedIn(email: string, password = DEMO_PASSWORD) {
+	const context = await playwrightRequest.newContext({ baseURL });
+	const res = await context.post('/login', {
+		form: { email, password },
+		headers: { Origin: baseURL, Accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(res.status(), `sign-in as ${email}`).toBe(303);
+	return context;
+}
+
+/** A member of AHEED, invited by staff through the outbox like anyone else. */
+async function outsider(staff: APIRequestContext) {
+	const email = `outsider-${Date.now().toString(36)}@aheed.example.org`;
+	const created = await staff.post('/invitations?/create', {
+		form: { email, organisationId: '6', role: 'member', globalRole: '' },
+		headers: { Origin: baseURL, Accept: 'application/json' }
+	});
+	expect(await created.text()).toContain('"type":"success"');
+	const outbox = await (await staff.get('/admin/outbox')).text();
+	const at = outbox.indexOf(email);
+	const link = /\/invite\/[a-z2-7]{64}/.exec(outbox.slice(at))?.[0];
+	expect(link, 'the invitation link in the outbox').toBeTruthy();
+	const context = await playwrightRequest.newContext({ baseURL });
+	const joined = await context.post(link!, {
+		form: { name: 'Personne extérieure', password: 'mot de passe du test', locale: 'fr' },
+		headers: { Origin: baseURL, Accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(joined.status()).toBe(303);
+	const people = await (await staff.get('/admin')).text();
+	outsiderId =
+		/\/admin\/people\/(\d+)/.exec(
+			people.slice(0, people.indexOf('Personne extérieure')).split('href').pop() ?? ''
+		)?.[1] ?? '';
+	expect(outsiderId, 'the outsider in the list of people').toMatch(/^\d+$/);
+	return context;
+}
+
+test.beforeAll(async ({}, info) => {
+	baseURL = String(info.project.use.baseURL);
+	clients.set('anonymous', await playwrightRequest.newContext({ baseURL }));
+	clients.set('member', await signedIn(ACCOUNTS.keoogoMember));
+	clients.set('otherCoordinator', await signedIn(ACCOUNTS.dtCoordinator));
+	clients.set('coordinator', await signedIn(ACCOUNTS.keoogoCoordinator));
+	clients.set('staff', await signedIn(ACCOUNTS.staff));
+	clients.set('outsider', await outsider(clients.get('staff')!));
+});
+
+test.afterAll(async () => {
+	for (const c of clients.values()) await c.dispose();
+});
+
+/** What a role gets: the HTTP status, 'L' for the sign-in redirect, 200 for an action that ran. */
+async function observe(client: APIRequestContext, row: Row) {
+	const path = row.path.replace('{outsider}', outsiderId);
+	const res = row.action
+		? await client.post(row.action === 'default' ? path : `${path}?/${row.action}`, {
+				form: {},
+				headers: { Origin: baseURL, Accept: 'application/json', 'x-sveltekit-action': 'true' },
+				maxRedirects: 0
+			})
+		: await client.get(path, { maxRedirects: 0 });
+	const location = res.headers()['location'] ?? '';
+	if (res.status() === 303 && location.startsWith('/login')) return 'L';
+	const body = await res.text();
+	expect(body, `${row.path} ${row.action ?? ''}: no stack trace or SQL`).not.toMatch(
+		/\bat \S+ \(|SQLITE_|sqlite_master|SELECT .* FROM /
+	);
+	if (!row.action) return String(res.status());
+	// use:enhance answers: the action ran (its own failure or success), a redirect, or an error.
+	const result = JSON.parse(body) as { type: string; location?: string };
+	if (result.type === 'redirect') return result.location?.startsWith('/login') ? 'L' : '303';
+	return result.type === 'error' ? String(res.status()) : '200';
+}
+
+test('participants-only lessons never leak through lists, search, CSV, calendars or reports', async () => {
+	const leaks: string[] = [];
+	for (const { path, visibleTo } of LEAKS) {
+		for (const role of ROLES.filter((r) => r !== 'anonymous')) {
+			const body = await (await clients.get(role)!.get(path, { maxRedirects: 0 })).text();
+			const seen = body.includes(SECRET);
+			if (seen !== visibleTo.includes(role))
+				leaks.push(`${path} as ${role}: ${seen ? 'shown' : 'hidden'}`);
+		}
+	}
+	expect(leaks).toEqual([]);
+});
+
+test(`permission matrix: ${ROUTES.length} routes × ${ROLES.length} roles`, async () => {
+	test.setTimeout(120_000);
+	const mismatches: string[] = [];
+	for (const row of ROUTES) {
+		const expected = row.expect.split(' ');
+		const seen: string[] = [];
+		for (const [i, role] of ROLES.entries()) {
+			const got = await observe(clients.get(role)!, row);
+			seen.push(got);
+			if (got !== expected[i]) {
+				mismatches.push(
+					`${row.action ? 'POST' : 'GET'} ${row.path}${row.action ? `?/${row.action}` : ''} as ${role}: expected ${expected[i]}, got ${got}`
+				);
+			}
+		}
+		// MATRIX_PRINT=1 prints what each route answers, to write a new row's expectations.
+		if (process.env.MATRIX_PRINT)
+			console.log(`${row.path} ${row.action ?? ''} '${seen.join(' ')}'`);
+	}
+	expect(mismatches).toEqual([]);
+});
+
+test('pages, files and errors carry the security headers; pages forbid framing through CSP', async () => {
+	const staff = clients.get('staff')!;
+	for (const path of [
+		'/visits',
+		'/actions.csv',
+		`/visits/${V1}/agenda.ics`,
+		'/nowhere',
+		'/login'
+	]) {
+		const client = path === '/login' ? clients.get('anonymous')! : staff;
+		const headers = (await client.get(path, { maxRedirects: 0 })).headers();
+		expect(headers['x-content-type-options'], path).toBe('nosniff');
+		expect(headers['referrer-policy'], path).toBe('same-origin');
+		expect(headers['x-frame-options'], path).toBe('DENY');
+		if (!/\.(csv|ics)$/.test(path)) {
+			expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+			expect(headers['content-security-policy'], path).toMatch(/script-src 'self' 'nonce-/);
+		}
+	}
+});
