@@ -87,6 +87,9 @@ export function programmeWarnings(
 }
 
 /** A symbol per kind of session: tells kinds apart on screen and on black-and-white paper. */
+/** The most sessions one day may hold: a generous programme, and a page that stays usable. */
+export const MAX_SESSIONS_PER_DAY = 40;
+
 export const KIND_ICONS: Record<string, string> = {
 	observation: '◉',
 	workshop: '✎',

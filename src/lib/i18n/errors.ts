@@ -1,4 +1,5 @@
 import type { ErrorCode } from '$lib/schemas/common';
+import { MAX_SESSIONS_PER_DAY } from '$lib/agenda';
 import { m } from './index';
 
 type Messages = Partial<Record<ErrorCode, () => string>>;
@@ -28,7 +29,8 @@ export function errorText(
 		invalid_datetime: m.form_invalid_datetime,
 		departure_before_arrival: m.form_departure_before_arrival,
 		not_member: m.form_not_member,
-		overlap: m.form_overlap
+		overlap: m.form_overlap,
+		day_full: () => m.agenda_day_full({ max: MAX_SESSIONS_PER_DAY })
 	};
 	return (specific[code] ?? general[code])();
 }

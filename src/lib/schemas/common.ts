@@ -21,7 +21,8 @@ export const ERROR_CODES = [
 	'invalid_datetime',
 	'departure_before_arrival',
 	'not_member',
-	'overlap'
+	'overlap',
+	'day_full'
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

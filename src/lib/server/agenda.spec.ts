@@ -4,7 +4,7 @@ import type { DB } from './db';
 import { memberships, organisations, users } from './db/schema';
 import { createVisit } from './visit-workflow';
 import {
-	addSession,
+	addSession as addOrFull,
 	checkSession,
 	copySessions,
 	deleteSession,
@@ -17,6 +17,14 @@ import {
 } from './agenda';
 import { entityHistory } from './audit';
 import { sessionSchema, type SessionInput } from '$lib/schemas/agenda';
+import { MAX_SESSIONS_PER_DAY } from '$lib/agenda';
+
+/** addSession on a day with room: its id. */
+function addSession(...args: Parameters<typeof addOrFull>) {
+	const id = addOrFull(...args);
+	if (id === 'full') throw new Error('day full');
+	return id;
+}
 
 let db: DB;
 let visitId = 0;
@@ -201,5 +209,17 @@ describe('the contact on a printed programme', () => {
 			'Issa'
 		]);
 		expect(programmeContacts(db, { host: undefined, proposer: undefined })).toBeUndefined();
+	});
+
+	it('refuses a session or a copy past the day cap, writing nothing', () => {
+		const day = '2024-05-09';
+		const ids = Array.from({ length: MAX_SESSIONS_PER_DAY }, (_, i) =>
+			addSession(db, 1, visitId, { ...base, day, title: `Séance ${i}` })
+		);
+		expect(addOrFull(db, 1, visitId, { ...base, day, title: 'Une de trop' })).toBe('full');
+		expect(copySessions(db, 1, visitId, ids.slice(0, 1), day)).toBe('full');
+		expect(copySessions(db, 1, visitId, ids, '2024-05-08')).toHaveLength(MAX_SESSIONS_PER_DAY);
+		expect(copySessions(db, 1, visitId, ids.slice(0, 1), '2024-05-08')).toBe('full');
+		expect(listAgenda(db, visitId).filter((s) => s.day === day)).toHaveLength(MAX_SESSIONS_PER_DAY);
 	});
 });

@@ -1,13 +1,13 @@
 // A visit's programme: sessions on its days, edited by both sides. Each change is one transaction
 // with its audit event; `version` refuses stale saves and is the calendar's SEQUENCE.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, max, sql } from 'drizzle-orm';
+import { and, asc, count, eq, max, sql } from 'drizzle-orm';
 import type { DB, Tx } from './db';
 import { agendaItems, memberships, users, visitOrganisations } from './db/schema';
 import { recordAudit } from './audit';
 import type { FieldErrors } from '$lib/schemas/common';
 import type { SessionInput } from '$lib/schemas/agenda';
-import { reorderDay } from '$lib/agenda';
+import { MAX_SESSIONS_PER_DAY, reorderDay } from '$lib/agenda';
 
 export type AgendaItem = typeof agendaItems.$inferSelect;
 
@@ -73,8 +73,20 @@ function audit(
 	recordAudit(tx, { actorId, entity: 'agenda_item', entityId: id, action, changes });
 }
 
+/** How many more sessions the day can take (a day past the cap makes the page unusable). */
+export function roomOnDay(db: Tx, visitId: number, day: string) {
+	const row = db
+		.select({ n: count() })
+		.from(agendaItems)
+		.where(and(eq(agendaItems.visitId, visitId), eq(agendaItems.day, day)))
+		.get();
+	return Math.max(0, MAX_SESSIONS_PER_DAY - (row?.n ?? 0));
+}
+
+/** The new session's id, or 'full' when its day already holds the most sessions a day may. */
 export function addSession(db: DB, actorId: number, visitId: number, input: SessionInput) {
 	return db.transaction((tx) => {
+		if (roomOnDay(tx, visitId, input.day) < 1) return 'full' as const;
 		const { id } = tx
 			.insert(agendaItems)
 			.values({
@@ -160,6 +172,7 @@ export function moveSession(db: DB, actorId: number, visitId: number, id: number
 /** Copies sessions (one, or a whole day) to a day; the copies are new events with new UIDs. */
 export function copySessions(db: DB, actorId: number, visitId: number, ids: number[], day: string) {
 	return db.transaction((tx) => {
+		if (ids.length > roomOnDay(tx, visitId, day)) return 'full' as const;
 		const copies: number[] = [];
 		for (const id of ids) {
 			const source = tx

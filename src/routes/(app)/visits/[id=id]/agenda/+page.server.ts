@@ -102,7 +102,10 @@ export const actions: Actions = {
 			const { errors, overlapWith } = read;
 			return fail(400, { formId: `add-${values.day}`, values, errors, overlapWith });
 		}
-		addSession(getDb(), actor.id, visit.id, read.data);
+		if (addSession(getDb(), actor.id, visit.id, read.data) === 'full') {
+			const errors = { day: 'day_full' as const };
+			return fail(400, { formId: `add-${values.day}`, values, errors, overlapWith: '' });
+		}
 		return { done: 'added' };
 	},
 	update: async (event) => {
@@ -142,6 +145,7 @@ export const actions: Actions = {
 		const id = positiveId(values.id);
 		if (!days.includes(values.day)) return fail(400, { moveError: id });
 		const copies = id ? copySessions(getDb(), actor.id, visit.id, [id], values.day) : [];
+		if (copies === 'full') return fail(400, { fullError: id });
 		if (!copies.length) error(404, 'Not found');
 		return { done: 'copied' };
 	},
@@ -164,7 +168,8 @@ export const actions: Actions = {
 		const ids = listAgenda(getDb(), visit.id)
 			.filter((s) => s.day === from)
 			.map((s) => s.id);
-		copySessions(getDb(), actor.id, visit.id, ids, to);
+		if (copySessions(getDb(), actor.id, visit.id, ids, to) === 'full')
+			return fail(400, { copyError: from });
 		return { done: 'copied' };
 	}
 };
