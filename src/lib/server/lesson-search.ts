@@ -104,6 +104,8 @@ export type LessonFilter = {
 	/** ISO country of the organisation that learned it. */
 	country?: string;
 	organisationId?: number;
+	/** Learned by any of these ([] matches none): the organisation filter's matches. */
+	organisationIds?: number[];
 	year?: number;
 	page?: number;
 	viewer: Viewer;
@@ -121,6 +123,9 @@ export function lessonConditions(f: LessonFilter, match: string | null): SQL | u
 				)
 			: undefined,
 		f.organisationId ? eq(lessons.organisationId, f.organisationId) : undefined,
+		f.organisationIds
+			? inArray(lessons.organisationId, f.organisationIds.length ? f.organisationIds : [0])
+			: undefined,
 		f.country ? eq(organisations.country, f.country) : undefined,
 		f.year
 			? and(gte(visits.startsOn, `${f.year}-01-01`), lte(visits.startsOn, `${f.year}-12-31`))
