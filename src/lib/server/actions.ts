@@ -67,6 +67,8 @@ export function actionVisibleTo(viewer: Viewer): SQL | undefined {
 export type ActionFilter = {
 	status?: ActionStatus;
 	organisationId?: number;
+	/** Owned by any of these ([] matches none): the organisation filter's matches. */
+	organisationIds?: number[];
 	visitId?: number;
 	themeId?: number;
 	overdue?: boolean;
@@ -83,6 +85,9 @@ function actionConditions(f: ActionFilter): SQL | undefined {
 		actionVisibleTo(f.viewer),
 		f.status ? eq(actions.status, f.status) : undefined,
 		f.organisationId ? eq(actions.ownerOrganisationId, f.organisationId) : undefined,
+		f.organisationIds
+			? inArray(actions.ownerOrganisationId, f.organisationIds.length ? f.organisationIds : [0])
+			: undefined,
 		f.visitId ? eq(actions.visitId, f.visitId) : undefined,
 		f.themeId
 			? or(

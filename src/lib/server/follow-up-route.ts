@@ -1,7 +1,8 @@
 // What the lessons and actions routes share: who the viewer is for visibility, today's date for
 // "overdue", and reading their forms (raw values kept for the refill).
 import { error } from '@sveltejs/kit';
-import { getDb } from './db';
+import { getDb, type DB } from './db';
+import { readOrganisationFilter } from './organisation-filter';
 import { can, isStaff, type Actor } from './policy';
 import { getAction } from './actions';
 import { todayIn } from './visit-completion';
@@ -63,12 +64,17 @@ export function visibleAction(actor: SignedIn, raw: string | undefined) {
 	};
 }
 
-/** The /actions filters from the URL (also /actions.csv); unknown values are ignored. */
-export function readActionFilter(url: URL, actor: SignedIn) {
+/**
+ * The /actions filters from the URL (also /actions.csv, so the export follows the organisation
+ * text field too); unknown values are ignored. `organisation` is what the filter field shows.
+ */
+export function readActionFilter(db: DB, url: URL, actor: SignedIn) {
 	const q = url.searchParams;
+	const organisation = readOrganisationFilter(db, q);
 	return {
 		status: ACTION_STATUSES.find((s) => s === q.get('status')),
-		organisationId: positiveId(q.get('org')) ?? undefined,
+		organisationIds: organisation.ids,
+		organisation: organisation.field,
 		visitId: positiveId(q.get('visit')) ?? undefined,
 		themeId: positiveId(q.get('theme')) ?? undefined,
 		overdue: q.get('overdue') === '1',

@@ -104,6 +104,8 @@ export type LessonFilter = {
 	/** ISO country of the organisation that learned it. */
 	country?: string;
 	organisationId?: number;
+	/** Learned by any of these ([] matches none): the organisation filter's matches. */
+	organisationIds?: number[];
 	year?: number;
 	page?: number;
 	viewer: Viewer;
@@ -121,6 +123,9 @@ export function lessonConditions(f: LessonFilter, match: string | null): SQL | u
 				)
 			: undefined,
 		f.organisationId ? eq(lessons.organisationId, f.organisationId) : undefined,
+		f.organisationIds
+			? inArray(lessons.organisationId, f.organisationIds.length ? f.organisationIds : [0])
+			: undefined,
 		f.country ? eq(organisations.country, f.country) : undefined,
 		f.year
 			? and(gte(visits.startsOn, `${f.year}-01-01`), lte(visits.startsOn, `${f.year}-12-31`))
@@ -240,6 +245,22 @@ export function listLessons(db: DB, filter: LessonFilter) {
 	const total = more ? limit - 1 : ids.length;
 	const pages = Math.max(1, Math.ceil(total / LESSONS_PAGE_SIZE));
 	const page = Math.min(wanted, pages);
+	if (!match && !more) {
+		// Every match is known and few: sorting them here beats walking every visit by date, which
+		// read the whole table for a rare organisation (0.6 s at scale 1).
+		pageIds = (all, page) =>
+			db
+				.all<{ id: number; startsOn: string }>(
+					sql`SELECT ${q(lessons.id)} AS id, ${q(visits.startsOn)} AS startsOn FROM ${lessons}
+						JOIN ${visits} ON ${q(visits.id)} = ${q(lessons.visitId)}
+						WHERE ${inArray(lessons.id, all.length ? all : [0])}`
+				)
+				.sort((a, b) =>
+					a.startsOn === b.startsOn ? b.id - a.id : a.startsOn < b.startsOn ? 1 : -1
+				)
+				.slice((page - 1) * LESSONS_PAGE_SIZE, page * LESSONS_PAGE_SIZE)
+				.map((r) => r.id);
+	}
 	const chosen = pageIds(ids, page);
 	const rows = chosen.length
 		? db

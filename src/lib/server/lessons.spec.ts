@@ -260,3 +260,33 @@ describe('dashboard', () => {
 		expect(completionRate(0, 1, 1)).toBeNull();
 	});
 });
+
+describe('browsing by organisation', () => {
+	it('lists the organisations’ lessons newest visit first, and none for no match', () => {
+		const later = addVisit(db, {
+			status: 'completed',
+			startsOn: '2025-02-01',
+			endsOn: '2025-02-03',
+			timeZone: 'Africa/Ouagadougou',
+			organisations: [
+				[dt, 'host'],
+				[keoogo, 'visitor']
+			]
+		});
+		lesson({ title: 'Ancien' });
+		lesson({ title: 'Ancien bis', organisationId: dt });
+		createLesson(db, null, later, {
+			organisationId: keoogo,
+			title: 'Récent',
+			observed: 'o',
+			adaptation: 'a',
+			visibility: 'network',
+			themeIds: [themeId]
+		});
+		const titles = (organisationIds: number[]) =>
+			listLessons(db, { organisationIds, viewer: null }).items.map((l) => l.title);
+		expect(titles([keoogo, dt])).toEqual(['Récent', 'Ancien bis', 'Ancien']);
+		expect(titles([keoogo])).toEqual(['Récent', 'Ancien']);
+		expect(titles([])).toEqual([]);
+	});
+});

@@ -11,26 +11,12 @@ import {
 } from './db/schema';
 import { recordAudit } from './audit';
 import type { OrganisationInput, ThemeInput } from '$lib/schemas/admin';
-import { cachedPerVersion } from './db/version';
 
 export type Theme = typeof themes.$inferSelect;
 
 export function listThemes(db: DB): Theme[] {
 	return db.select().from(themes).orderBy(asc(themes.slug)).all();
 }
-
-/**
- * Every organisation as a filter choice (id and name only): a network has thousands, so the list
- * is kept until the data changes rather than read on every page.
- */
-export const organisationOptions = (db: DB) => cachedOptions(db, '');
-const cachedOptions = cachedPerVersion((db: DB) =>
-	db
-		.select({ value: organisations.id, label: organisations.name })
-		.from(organisations)
-		.orderBy(asc(organisations.name))
-		.all()
-);
 
 /** Every organisation with its themes, in two queries whatever the size of the network. */
 export function listOrganisations(db: DB) {

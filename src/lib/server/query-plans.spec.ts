@@ -126,6 +126,26 @@ describe('key queries use indexes at network scale', () => {
 		expect(fullScans(() => listVisits(db, { ...filter, page: 900 }))).toEqual([]);
 	});
 
+	it('the organisation filter (up to fifty organisations) on visits, actions and lessons', () => {
+		const organisationIds = [3, 4, 5];
+		// Visits are read from the organisations' index, then sorted: a few thousand at most, where
+		// walking visits by date would read all of them for a rare organisation.
+		expect(
+			fullScans(
+				() => listVisits(db, { organisationIds, viewerOrganisations: [1] }),
+				[/^USE TEMP B-TREE FOR ORDER BY/]
+			)
+		).toEqual([]);
+		// Same for the owners' actions (one index range per owner, merged by a sort).
+		expect(
+			fullScans(
+				() => listActions(db, { organisationIds, viewer: [5], today }),
+				[/^USE TEMP B-TREE FOR ORDER BY/]
+			)
+		).toEqual([]);
+		expect(fullScans(() => listLessons(db, { organisationIds, viewer: [1, 2, 3] }))).toEqual([]);
+	});
+
 	it('overdue actions, for staff and for a member', () => {
 		expect(fullScans(() => listActions(db, { overdue: true, viewer: null, today }))).toEqual([]);
 		expect(fullScans(() => listActions(db, { overdue: true, viewer: [5], today }))).toEqual([]);

@@ -76,6 +76,8 @@ describe('listVisits', () => {
 
 	it('filters by theme-free criteria: organisation, host country, year, and sorts oldest first', () => {
 		expect(listVisits(db, { ...all, organisationId: guestId }).total).toBe(45);
+		expect(listVisits(db, { ...all, organisationIds: [guestId] }).total).toBe(45);
+		expect(listVisits(db, { ...all, organisationIds: [] }).total).toBe(0);
 		expect(listVisits(db, { ...all, country: 'BF' }).total).toBe(45);
 		expect(listVisits(db, { ...all, country: 'BJ' }).total).toBe(0);
 		expect(listVisits(db, { ...all, year: 2023 }).total).toBe(0);

@@ -10,8 +10,9 @@ import { actionStatusLabel } from '$lib/i18n/labels';
 /** The actions of /actions with the same filters and the same visibility, as a spreadsheet. */
 export const GET: RequestHandler = (event) => {
 	const actor = authorize(event, 'action.list');
-	const filter = readActionFilter(event.url, actor);
-	const rows = exportActions(getDb(), filter).map((a) => [
+	const db = getDb();
+	const { organisation: _, ...filter } = readActionFilter(db, event.url, actor);
+	const rows = exportActions(db, filter).map((a) => [
 		a.title,
 		a.visitTitle,
 		a.ownerOrganisation,

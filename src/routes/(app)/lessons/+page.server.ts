@@ -4,6 +4,7 @@ import { authorize } from '$lib/server/auth/guards';
 import { experienceOn, lessonFacets, listLessons } from '$lib/server/lessons';
 import { listThemes } from '$lib/server/organisations';
 import { viewerOf } from '$lib/server/follow-up-route';
+import { readOrganisationFilter } from '$lib/server/organisation-filter';
 import { positiveId } from '$lib/schemas/common';
 
 export const load: PageServerLoad = (event) => {
@@ -11,11 +12,16 @@ export const load: PageServerLoad = (event) => {
 	const q = event.url.searchParams;
 	const db = getDb();
 	const year = Number(q.get('year'));
+	const { organisations: withLessons, ...facets } = lessonFacets(db);
+	// Small networks offer only the organisations that have lessons.
+	const organisation = readOrganisationFilter(db, q, () =>
+		withLessons.map((o) => ({ value: o.id, label: o.name }))
+	);
 	const filter = {
 		q: (q.get('q') ?? '').slice(0, 200),
 		themeId: positiveId(q.get('theme')) ?? undefined,
 		country: /^[A-Z]{2}$/.test(q.get('country') ?? '') ? q.get('country')! : undefined,
-		organisationId: positiveId(q.get('org')) ?? undefined,
+		organisationIds: organisation.ids,
 		year: Number.isInteger(year) && year > 1900 && year < 3000 ? year : undefined,
 		page: positiveId(q.get('page')) ?? 1,
 		viewer: viewerOf(actor)
@@ -24,6 +30,7 @@ export const load: PageServerLoad = (event) => {
 		filter: { ...filter, viewer: undefined },
 		...listLessons(db, filter),
 		experts: filter.themeId ? experienceOn(db, filter.themeId, filter.viewer) : [],
-		options: { themes: listThemes(db), ...lessonFacets(db) }
+		organisation: organisation.field,
+		options: { themes: listThemes(db), ...facets }
 	};
 };

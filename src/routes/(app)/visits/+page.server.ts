@@ -3,7 +3,8 @@ import { getDb } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guards';
 import { can, isStaff } from '$lib/server/policy';
 import { listVisits, visitFacets } from '$lib/server/visits';
-import { listThemes, organisationOptions } from '$lib/server/organisations';
+import { listThemes } from '$lib/server/organisations';
+import { readOrganisationFilter } from '$lib/server/organisation-filter';
 import { positiveId } from '$lib/schemas/common';
 import { VISIT_STATUSES, type VisitStatus } from '$lib/enums';
 
@@ -15,9 +16,10 @@ export const load: PageServerLoad = (event) => {
 	// Unknown filters are ignored rather than refused: a mistyped link still shows the list.
 	const status = VISIT_STATUSES.find((s) => s === q.get('status')) as VisitStatus | undefined;
 	const year = Number(q.get('year'));
+	const organisation = readOrganisationFilter(db, q);
 	const filter = {
 		status,
-		organisationId: positiveId(q.get('org')) ?? undefined,
+		organisationIds: organisation.ids,
 		themeId: positiveId(q.get('theme')) ?? undefined,
 		country: /^[A-Z]{2}$/.test(q.get('country') ?? '') ? q.get('country')! : undefined,
 		year: Number.isInteger(year) && year > 1900 && year < 3000 ? year : undefined,
@@ -29,8 +31,8 @@ export const load: PageServerLoad = (event) => {
 	return {
 		filter: { ...filter, mine: q.get('mine') === '1', status: status ?? '' },
 		...listVisits(db, filter),
+		organisation: organisation.field,
 		options: {
-			organisations: organisationOptions(db),
 			themes: listThemes(db),
 			...visitFacets(db)
 		},
