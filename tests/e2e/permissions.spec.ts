@@ -301,7 +301,10 @@ test.beforeAll(async ({}, info) => {
 	clients.set('staff', await signedIn(ACCOUNTS.staff));
 	clients.set('outsider', await outsider(clients.get('staff')!));
 	await prepare(clients.get('staff')!, clients.get('coordinator')!);
-	clients.set('guest', await playwrightRequest.newContext({ baseURL }));
+	// The guest opens their link first: whatever it leaves behind (cookies) is theirs in every row.
+	const guest = await playwrightRequest.newContext({ baseURL });
+	expect((await guest.get(`/e/${made.guest}`)).status()).toBe(200);
+	clients.set('guest', guest);
 });
 
 /**
