@@ -314,6 +314,14 @@ export const TARGETS = [
 		name: 'lesson update',
 		as: 'coordinator',
 		path: `/visits/${DONE}/lessons/1?/update`,
+		// `{version}`: the lesson's version when the run starts (the harness reads it), so the
+		// first valid form passes and later ones meet the stale-version check.
+		valid: {
+			title: 'Leçon revue',
+			observed: 'Observé',
+			adaptation: 'À adapter',
+			version: '{version}'
+		},
 		fields: { ...LESSON_FIELDS, organisationId: 'orgId', version: 'number' }
 	},
 	{

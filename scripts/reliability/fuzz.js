@@ -81,12 +81,14 @@ const QUESTIONS = ids(
 	`SELECT q.id FROM evaluation_questions q JOIN evaluations e ON e.template_id = q.template_id
 	 WHERE e.visit_id = 2 ORDER BY q.position`
 );
+const LESSON_VERSION = ids('SELECT updated_at FROM lessons WHERE id = 1')[0];
 const realField = (name) => name.replace(/^\{q(\d+)\}$/, (_, n) => `q${QUESTIONS[n - 1]}`);
 for (const target of TARGETS) {
 	const rename = (o) =>
 		o && Object.fromEntries(Object.entries(o).map(([k, v]) => [realField(k), v]));
 	target.fields = rename(target.fields);
 	target.valid = rename(target.valid);
+	if (target.valid?.version === '{version}') target.valid.version = LESSON_VERSION;
 }
 const EXCLUDED = /^(audit_events|login_throttle|sessions|__drizzle_migrations|sqlite_.*|.*_fts.*)$/;
 const DOMAIN_TABLES = ids(`SELECT name FROM sqlite_master WHERE type = 'table'`).filter(
