@@ -1,18 +1,74 @@
 // What the fuzz harness attacks: every form action and endpoint, the person who sends it, and
 // the fields it reads (by kind, so the generator knows what "almost right" looks like).
-// To cover a new route, add a row. The evaluation pages (issue 6) go here when they land, e.g.
-//   { name: 'evaluation answer', as: 'member', path: '/visits/1/evaluation?/answer',
-//     fields: { responseId: 'id', answers: 'text' } },
-//   { name: 'guest evaluation', as: 'anonymous', path: '/e/{token}', fields: { ... } }
-// (`{token}` paths get fuzzed tokens: random, replayed, revoked).
+// To cover a new route, add a row. `{token}` paths get fuzzed tokens: random, odd, and real
+// evaluation links (read from the outbox after a reminder), replayed after a submit or a resend.
 //
 // `valid` (optional): a form that passes, which half the cases spoil one field of.
 //
 // Kinds: text, longtext, id, orgId, userId, date, time, datetime, email, locale, zone, enum:a|b,
-// check, number, password, token. `{id}` in a path is fuzzed with the `id` kind.
+// check, number, password, token, answer (a sheet's answer: rating, yes/no, option or text),
+// file (sent as a file part in the multipart share of the cases: PDF, PNG or other bytes). `{id}` in a path is fuzzed with the `id` kind.
 
 const V = 5; // the demo visit still being prepared: its agenda and delegation can change
 const DONE = 1; // the demo visit that is over: follow-up (lessons, actions) happens there
+const EVALUATED = 2; // the demo visit with an open evaluation and submitted sheets
+
+/**
+ * A sheet of the default template. `{qN}` is the field of its N-th question (`q<question id>`),
+ * filled in by the harness; q0, q9 and q99999 are questions of no template or of another one.
+ */
+const SHEET = {
+	valid: {
+		'{q1}': '4',
+		'{q2}': 'La visite du centre',
+		'{q3}': 'Les fiches',
+		'{q4}': '',
+		'{q5}': '',
+		'{q6}': '1',
+		'{q7}': '0',
+		'{q8}': '5'
+	},
+	fields: Object.fromEntries(
+		['{q1}', '{q2}', '{q3}', '{q4}', '{q5}', '{q6}', '{q7}', '{q8}', 'q0', 'q9', 'q99999'].map(
+			(q) => [q, 'answer']
+		)
+	)
+};
+const LESSON_FIELDS = {
+	title: 'text',
+	observed: 'longtext',
+	adaptation: 'longtext',
+	visibility: 'enum:network|participants',
+	themeIds: 'id'
+};
+/** The template editor's form: `count` questions, each `q{i}.field`. */
+const TEMPLATE = {
+	valid: {
+		count: '1',
+		'q0.kind': 'rating',
+		'q0.code': 'overall',
+		'q0.required': 'on',
+		'q0.fr': 'Note',
+		'q0.en': 'Rating',
+		'q0.es': 'Nota',
+		'q0.ar': 'تقييم'
+	},
+	fields: {
+		count: 'number',
+		'q0.kind': 'enum:rating|text|yesno|choice|other',
+		'q0.code': 'text',
+		'q0.required': 'check',
+		'q0.fr': 'text',
+		'q0.en': 'text',
+		'q0.es': 'text',
+		'q0.ar': 'text',
+		'q0.choices_fr': 'longtext',
+		'q0.choices_ar': 'longtext',
+		'q1.kind': 'enum:rating|text|yesno|choice',
+		'q1.fr': 'text',
+		op: 'text'
+	}
+};
 
 export const TARGETS = [
 	// Signing in and joining
@@ -233,6 +289,65 @@ export const TARGETS = [
 			lessonId: 'id',
 			version: 'number'
 		}
+	},
+	// Evaluation (issue 6). The guest sheet first, while its real links still work.
+	{ name: 'guest sheet save', as: 'anonymous', path: '/e/{token}?/save', ...SHEET },
+	{ name: 'guest sheet submit', as: 'anonymous', path: '/e/{token}?/submit', ...SHEET },
+	{ name: 'guest sheet', as: 'anonymous', method: 'GET', path: '/e/{token}', fields: {} },
+	{
+		name: 'open evaluation',
+		as: 'coordinator',
+		path: '/visits/{id}/evaluation?/open',
+		fields: { early: 'check', anonymous: 'check' }
+	},
+	{ name: 'remind evaluation', as: 'staff', path: '/visits/{id}/evaluation?/remind', fields: {} },
+	{
+		name: 'resend evaluation link',
+		as: 'staff',
+		path: `/visits/${EVALUATED}/evaluation?/resend`,
+		fields: { responseId: 'id' }
+	},
+	{ name: 'template edit', as: 'staff', path: '/admin/evaluation?/edit', ...TEMPLATE },
+	{ name: 'template save', as: 'staff', path: '/admin/evaluation?/save', ...TEMPLATE },
+	// Lesson pages (issue 7): KEOOGO's lesson 1 on the visit that is over.
+	{
+		name: 'lesson update',
+		as: 'coordinator',
+		path: `/visits/${DONE}/lessons/1?/update`,
+		// `{version}`: the lesson's version when the run starts (the harness reads it), so the
+		// first valid form passes and later ones meet the stale-version check.
+		valid: {
+			title: 'Leçon revue',
+			observed: 'Observé',
+			adaptation: 'À adapter',
+			version: '{version}'
+		},
+		fields: { ...LESSON_FIELDS, organisationId: 'orgId', version: 'number' }
+	},
+	{
+		name: 'lesson attach',
+		as: 'coordinator',
+		path: `/visits/${DONE}/lessons/1?/attach`,
+		fields: { file: 'file', other: 'file' }
+	},
+	{
+		name: 'lesson detach',
+		as: 'coordinator',
+		path: `/visits/${DONE}/lessons/1?/detach`,
+		fields: { attachmentId: 'id' }
+	},
+	{
+		name: 'attachment download',
+		as: 'member',
+		method: 'GET',
+		path: '/attachments/{id}',
+		fields: {}
+	},
+	{
+		name: 'lesson delete',
+		as: 'coordinator',
+		path: `/visits/${DONE}/lessons/{id}?/delete`,
+		fields: {}
 	},
 	{
 		name: 'notification read',

@@ -1,4 +1,4 @@
-// `npm run test:fuzz [-- --runs N] [--only name]` (or FUZZ_RUNS=N): property-based attacks on
+// `npm run test:fuzz [-- --runs N] [--only name,name…]` (or FUZZ_RUNS=N): property-based attacks on
 // every form action and endpoint of fuzz-targets.js, over HTTP against the production server on a
 // scratch demo database. For each case: never a 5xx, never a stack trace or SQL in the answer,
 // and an answer that rejects the input (or any GET) leaves every domain row as it was (checksum
@@ -41,6 +41,22 @@ for (const [role, email] of Object.entries(ROLES)) {
 	cookies[role] = await signIn(origin, email, DEMO_PASSWORD);
 }
 
+// Real evaluation links: the staff remind visit 2's delegates who have not submitted, and the
+// links are read back from the outbox. Cases submit and resend them, so later cases replay
+// links of submitted sheets and links that were replaced.
+const reminded = await fetch(`${origin}/visits/2/evaluation?/remind`, {
+	method: 'POST',
+	headers: {
+		origin,
+		cookie: cookies.staff,
+		accept: 'application/json',
+		'x-sveltekit-action': 'true',
+		'content-type': 'application/x-www-form-urlencoded'
+	},
+	body: ''
+});
+if (!(await reminded.text()).includes('"type":"success"')) throw new Error('no reminder sent');
+
 const db = openDb(database);
 const ids = (sql) => db.prepare(sql).pluck().all().map(String);
 /** Real ids, so that cases hit records of other organisations, not only missing ones. */
@@ -50,8 +66,30 @@ const REAL = {
 	],
 	orgId: ids('SELECT id FROM organisations'),
 	// Not the accounts the harness signs in with: a case that disables them would blind the rest.
-	userId: ids('SELECT id FROM users WHERE id > 3')
+	userId: ids('SELECT id FROM users WHERE id > 3'),
+	token: [
+		...new Set(
+			ids(`SELECT body FROM outbox WHERE body LIKE '%/e/%'`).flatMap((b) =>
+				[...b.matchAll(/\/e\/([a-z2-7]{64})/g)].map((m) => m[1])
+			)
+		)
+	]
 };
+if (!REAL.token.length) throw new Error('no evaluation link in the outbox');
+/** The questions of visit 2's sheet, in order: `{qN}` in a target's field names. */
+const QUESTIONS = ids(
+	`SELECT q.id FROM evaluation_questions q JOIN evaluations e ON e.template_id = q.template_id
+	 WHERE e.visit_id = 2 ORDER BY q.position`
+);
+const LESSON_VERSION = ids('SELECT updated_at FROM lessons WHERE id = 1')[0];
+const realField = (name) => name.replace(/^\{q(\d+)\}$/, (_, n) => `q${QUESTIONS[n - 1]}`);
+for (const target of TARGETS) {
+	const rename = (o) =>
+		o && Object.fromEntries(Object.entries(o).map(([k, v]) => [realField(k), v]));
+	target.fields = rename(target.fields);
+	target.valid = rename(target.valid);
+	if (target.valid?.version === '{version}') target.valid.version = LESSON_VERSION;
+}
 const EXCLUDED = /^(audit_events|login_throttle|sessions|__drizzle_migrations|sqlite_.*|.*_fts.*)$/;
 const DOMAIN_TABLES = ids(`SELECT name FROM sqlite_master WHERE type = 'table'`).filter(
 	(t) => !EXCLUDED.test(t)
@@ -170,11 +208,25 @@ const KINDS = {
 	zone: fc.constantFrom('Africa/Ouagadougou', 'Europe/Paris', 'UTC', 'Mars/Olympus', '+01:00', ''),
 	check: fc.constantFrom('on', '', 'off', 'true'),
 	token: fc.oneof(
+		{ weight: 3, arbitrary: fc.constantFrom(...REAL.token) },
 		fc.stringMatching(/^[a-z2-7]{64}$/),
 		fc.string({ maxLength: 80 }),
 		fc.constantFrom('', '..', '%2e%2e', 'a'.repeat(5000))
 	)
 };
+KINDS.answer = fc.oneof(
+	fc.constantFrom('1', '2', '3', '4', '5', '0', '6', '-1', '2.5', '1e3', ' 3', 'oui', ''),
+	fc.string({ maxLength: 200 })
+);
+KINDS.file = fc.oneof(
+	fc.constantFrom(
+		'%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n',
+		'\x89PNG\r\n\x1a\n',
+		'PK\x03\x04',
+		'%PDF'
+	),
+	fc.string({ maxLength: 300 })
+);
 const kind = (k) => (k.startsWith('enum:') ? fc.constantFrom(...k.slice(5).split('|')) : KINDS[k]);
 
 /** One field: usually a plausible value, often a hostile one, sometimes missing or repeated. */
@@ -198,9 +250,10 @@ function caseFor(target) {
 			fc.option(value(k), { freq: 5, nil: undefined }).map((v) => [name, v])
 		)
 	);
-	// A form known to pass (the row's `valid`), else plausible values of each kind.
+	// A form known to pass (the row's `valid`; its other fields left out), else plausible values
+	// of each kind.
 	const plain = target.valid
-		? fc.constant(kinds.map(([name]) => [name, target.valid[name] ?? '']))
+		? fc.constant(kinds.map(([name]) => [name, target.valid[name]]))
 		: fc.tuple(...kinds.map(([name, k]) => kind(k).map((v) => [name, v])));
 	const spoiled = kinds.length
 		? fc
@@ -292,7 +345,15 @@ const stats = [];
 let baseline = checksum();
 let dataVersion = db.pragma('data_version', { simple: true });
 
+/** A wrong evaluation link counts against the address (all cases share 127.0.0.1). */
+const forgetWrongLinks = db.prepare(
+	`DELETE FROM login_throttle WHERE key LIKE 'evaluation-link|%'`
+);
+
 async function check(target, c) {
+	// Left alone, five wrong links would turn every later case into a 429 before the action is
+	// reached (the throttle itself is tested in evaluation.spec.ts).
+	if (target.path.startsWith('/e/')) forgetWrongLinks.run();
 	const { url, init } = request(target, c);
 	const res = await send(url, init);
 	const text = res.text;
@@ -326,7 +387,8 @@ async function check(target, c) {
 const LAST = /answer|dates|edit visit|transition|delete draft/;
 const ordered = [...TARGETS].sort((a, b) => Number(LAST.test(a.name)) - Number(LAST.test(b.name)));
 let failures = 0;
-for (const target of ordered.filter((t) => !options.only || t.name.includes(options.only))) {
+const only = options.only ? String(options.only).split(',') : [];
+for (const target of ordered.filter((t) => !only.length || only.some((o) => t.name.includes(o)))) {
 	const started = Date.now();
 	let cases = 0;
 	let accepted = 0;

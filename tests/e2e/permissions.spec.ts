@@ -3,9 +3,8 @@
 // act gets the form's own answer (200, a validation failure or success); one who may not gets
 // 403 (may see, not change) or 404 (may not even see). Nothing here changes data on purpose.
 //
-// To cover a new route, add a row to ROUTES (and to LEAKS if it lists records): the lead adds
-// the evaluation pages (/admin/evaluation, /visits/{id}/evaluation, /evaluations, /e/{token}
-// with a guest-link column) here when they land.
+// To cover a new route, add a row to ROUTES (and to LEAKS if it lists records). `guest` holds
+// nothing but an evaluation link: its column must be the anonymous one on every signed-in page.
 import {
 	expect,
 	test,
@@ -16,6 +15,7 @@ import { ACCOUNTS, DEMO_PASSWORD } from '../pages/session';
 
 const ROLES = [
 	'anonymous',
+	'guest',
 	'outsider',
 	'member',
 	'otherCoordinator',
@@ -28,7 +28,8 @@ type Role = (typeof ROLES)[number];
  * The demo network seen from visit 1 (KEOOGO visiting DT, done): `member` and `coordinator` are
  * KEOOGO's, `otherCoordinator` is DT's (the host), `outsider` a member of AHEED, which took part in
  * none of visits 1, 2 and 5. Visit 5 (DT hosting RACINES) is still being prepared; visit 2
- * (RACINES at MAEECHA) carries the participants-only lesson 6. Actions 1–3 belong to KEOOGO.
+ * (RACINES at MAEECHA) carries the participants-only lesson 6 and an open evaluation with submitted
+ * sheets. Actions 1–3 belong to KEOOGO. `guest` is a browser with a visit 2 evaluation link.
  */
 const V1 = 1;
 const V2 = 2;
@@ -39,114 +40,186 @@ type Row = { path: string; action?: string; expect: string; note?: string };
 
 const ROUTES: Row[] = [
 	// Pages
-	{ path: '/', expect: 'L 200 200 200 200 200' },
-	{ path: '/visits', expect: 'L 200 200 200 200 200' },
-	{ path: '/visits/new', expect: 'L 404 404 200 200 200' },
-	{ path: `/visits/${V1}`, expect: 'L 200 200 200 200 200' },
-	{ path: `/visits/${V5}`, expect: 'L 200 200 200 200 200' },
-	{ path: `/visits/${V1}/edit`, expect: 'L 403 403 403 403 403', note: 'done: nobody edits' },
-	{ path: `/visits/${V5}/edit`, expect: 'L 403 403 403 403 200' },
-	{ path: `/visits/${V1}/agenda`, expect: 'L 200 200 200 200 200' },
-	{ path: `/visits/${V1}/agenda/print`, expect: 'L 200 200 200 200 200' },
-	{ path: `/visits/${V1}/agenda.ics`, expect: 'L 200 200 200 200 200' },
-	{ path: `/visits/${V1}/delegation`, expect: 'L 200 200 200 200 200' },
-	{ path: `/visits/${V1}/delegation.csv`, expect: 'L 200 200 200 200 200' },
-	{ path: `/visits/${V1}/delegation/1`, expect: 'L 403 403 403 403 403', note: 'done: frozen' },
-	{ path: `/visits/${V1}/lessons`, expect: 'L 200 200 200 200 200' },
-	{ path: `/visits/${V1}/actions`, expect: 'L 200 200 200 200 200' },
-	{ path: `/visits/${V1}/report`, expect: 'L 200 200 200 200 200' },
-	{ path: `/visits/${V2}/report`, expect: 'L 200 200 200 200 200' },
-	{ path: '/visits/999999', expect: 'L 404 404 404 404 404' },
-	{ path: '/lessons', expect: 'L 200 200 200 200 200' },
-	{ path: '/actions', expect: 'L 200 200 200 200 200' },
-	{ path: '/actions.csv', expect: 'L 200 200 200 200 200' },
-	{ path: '/actions/1', expect: 'L 200 200 200 200 200' },
-	{ path: '/actions/999999', expect: 'L 404 404 404 404 404' },
-	{ path: '/dashboard', expect: 'L 404 404 404 404 200' },
-	{ path: '/organisations', expect: 'L 200 200 200 200 200' },
-	{ path: '/notifications', expect: 'L 200 200 200 200 200' },
-	{ path: '/account', expect: 'L 200 200 200 200 200' },
-	{ path: '/invitations', expect: 'L 404 404 200 200 200' },
-	{ path: '/admin', expect: 'L 404 404 404 404 200' },
-	{ path: '/admin/audit', expect: 'L 404 404 404 404 200' },
-	{ path: '/admin/organisations', expect: 'L 404 404 404 404 200' },
-	{ path: '/admin/organisations/new', expect: 'L 404 404 404 404 200' },
-	{ path: '/admin/organisations/2', expect: 'L 404 404 404 404 200' },
-	{ path: '/admin/outbox', expect: 'L 404 404 404 404 200' },
-	{ path: '/admin/people/2', expect: 'L 404 404 404 404 200' },
-	{ path: '/admin/themes', expect: 'L 404 404 404 404 200' },
-	{ path: '/login', expect: '200 303 303 303 303 303' },
-	{ path: '/health', expect: '200 200 200 200 200 200' },
-	{ path: '/calendar/not-a-token.ics', expect: '404 404 404 404 404 404' },
-	{ path: '/invite/not-a-token', expect: '404 404 404 404 404 404' },
+	{ path: '/', expect: 'L L 200 200 200 200 200' },
+	{ path: '/visits', expect: 'L L 200 200 200 200 200' },
+	{ path: '/visits/new', expect: 'L L 404 404 200 200 200' },
+	{ path: `/visits/${V1}`, expect: 'L L 200 200 200 200 200' },
+	{ path: `/visits/${V5}`, expect: 'L L 200 200 200 200 200' },
+	{ path: `/visits/${V1}/edit`, expect: 'L L 403 403 403 403 403', note: 'done: nobody edits' },
+	{ path: `/visits/${V5}/edit`, expect: 'L L 403 403 403 403 200' },
+	{ path: `/visits/${V1}/agenda`, expect: 'L L 200 200 200 200 200' },
+	{ path: `/visits/${V1}/agenda/print`, expect: 'L L 200 200 200 200 200' },
+	{ path: `/visits/${V1}/agenda.ics`, expect: 'L L 200 200 200 200 200' },
+	{ path: `/visits/${V1}/delegation`, expect: 'L L 200 200 200 200 200' },
+	{ path: `/visits/${V1}/delegation.csv`, expect: 'L L 200 200 200 200 200' },
+	{ path: `/visits/${V1}/delegation/1`, expect: 'L L 403 403 403 403 403', note: 'done: frozen' },
+	{ path: `/visits/${V1}/lessons`, expect: 'L L 200 200 200 200 200' },
+	{ path: `/visits/${V1}/actions`, expect: 'L L 200 200 200 200 200' },
+	{ path: `/visits/${V1}/report`, expect: 'L L 200 200 200 200 200' },
+	{ path: `/visits/${V2}/report`, expect: 'L L 200 200 200 200 200' },
+	{ path: '/visits/999999', expect: 'L L 404 404 404 404 404' },
+	{ path: '/lessons', expect: 'L L 200 200 200 200 200' },
+	{ path: '/actions', expect: 'L L 200 200 200 200 200' },
+	{ path: '/actions.csv', expect: 'L L 200 200 200 200 200' },
+	{ path: '/actions/1', expect: 'L L 200 200 200 200 200' },
+	{ path: '/actions/999999', expect: 'L L 404 404 404 404 404' },
+	{ path: '/dashboard', expect: 'L L 404 404 404 404 200' },
+	{ path: '/organisations', expect: 'L L 200 200 200 200 200' },
+	{ path: '/notifications', expect: 'L L 200 200 200 200 200' },
+	{ path: '/account', expect: 'L L 200 200 200 200 200' },
+	{ path: '/invitations', expect: 'L L 404 404 200 200 200' },
+	{ path: '/admin', expect: 'L L 404 404 404 404 200' },
+	{ path: '/admin/audit', expect: 'L L 404 404 404 404 200' },
+	{ path: '/admin/organisations', expect: 'L L 404 404 404 404 200' },
+	{ path: '/admin/organisations/new', expect: 'L L 404 404 404 404 200' },
+	{ path: '/admin/organisations/2', expect: 'L L 404 404 404 404 200' },
+	{ path: '/admin/outbox', expect: 'L L 404 404 404 404 200' },
+	{ path: '/admin/people/2', expect: 'L L 404 404 404 404 200' },
+	{ path: '/admin/themes', expect: 'L L 404 404 404 404 200' },
+	// Evaluation (issue 6): visit 2 has an open evaluation with submitted sheets; visit 1 none.
+	{ path: '/admin/evaluation', expect: 'L L 404 404 404 404 200' },
+	{ path: `/visits/${V1}/evaluation`, expect: 'L L 404 404 200 200 200' },
+	{ path: `/visits/${V2}/evaluation`, expect: 'L L 404 404 404 404 200' },
+	{ path: `/visits/${V2}/evaluation/results`, expect: 'L L 404 404 404 404 200' },
+	{ path: `/visits/${V2}/evaluation/results.csv`, expect: 'L L 404 404 404 404 200' },
+	{
+		path: `/visits/${V2}/evaluation/sheet`,
+		expect: 'L L 404 404 404 404 404',
+		note: 'no sheet of theirs'
+	},
+	{ path: '/evaluations', expect: 'L L 404 404 404 404 200' },
+	{ path: '/e/{guest}', expect: '200 200 200 200 200 200 200', note: 'the link is the key' },
+	{
+		path: '/e/not-a-token',
+		expect: '404 404 404 404 404 429 429',
+		note: 'one address, five wrong links: refused'
+	},
+	// Lessons (issue 7): lesson 1 is KEOOGO's (visit 1), 6 RACINES's participants-only (visit 2).
+	{ path: `/visits/${V1}/lessons/1`, expect: 'L L 200 200 200 200 200' },
+	{ path: `/visits/${V2}/lessons/6`, expect: 'L L 404 404 404 404 200' },
+	{ path: '/attachments/{attachment}', expect: 'L L 404 404 404 404 200' },
+	{ path: '/attachments/999999', expect: 'L L 404 404 404 404 404' },
+	{ path: '/login', expect: '200 200 303 303 303 303 303' },
+	{ path: '/health', expect: '200 200 200 200 200 200 200' },
+	{ path: '/calendar/not-a-token.ics', expect: '404 404 404 404 404 404 404' },
+	{ path: '/invite/not-a-token', expect: '404 404 404 404 404 404 404' },
 	// Form actions, empty forms. Left out on purpose, as they change the signed-in person's own
 	// data whatever the form holds: logout, language, account?/createFeed and ?/signOutOthers,
 	// notifications?/readAll (their specs cover them).
 	{
 		path: `/visits/${V1}`,
 		action: 'move',
-		expect: 'L 400 400 400 400 400',
+		expect: 'L L 400 400 400 400 400',
 		note: 'no transition named'
 	},
-	{ path: `/visits/${V1}`, action: 'deleteDraft', expect: 'L 403 403 403 403 403' },
-	{ path: `/visits/${V5}`, action: 'answer', expect: 'L 400 400 400 400 400' },
+	{ path: `/visits/${V1}`, action: 'deleteDraft', expect: 'L L 403 403 403 403 403' },
+	{ path: `/visits/${V5}`, action: 'answer', expect: 'L L 400 400 400 400 400' },
 	{
 		path: `/visits/${V5}`,
 		action: 'dates',
-		expect: 'L 200 200 200 200 200',
+		expect: 'L L 200 200 200 200 200',
 		note: 'form checked first'
 	},
-	{ path: `/visits/${V5}`, action: 'answerDates', expect: 'L 404 404 404 404 404' },
-	{ path: `/visits/${V5}/edit`, action: 'default', expect: 'L 403 403 403 403 200' },
-	{ path: '/visits/new', action: 'default', expect: 'L 404 404 200 200 200' },
-	{ path: `/visits/${V1}/agenda`, action: 'add', expect: 'L 403 403 403 403 403' },
-	{ path: `/visits/${V5}/agenda`, action: 'add', expect: 'L 403 403 403 403 200' },
-	{ path: `/visits/${V5}/agenda`, action: 'update', expect: 'L 403 403 403 403 404' },
-	{ path: `/visits/${V5}/agenda`, action: 'delete', expect: 'L 403 403 403 403 404' },
-	{ path: `/visits/${V5}/agenda`, action: 'move', expect: 'L 403 403 403 403 200' },
-	{ path: `/visits/${V5}/agenda`, action: 'duplicate', expect: 'L 403 403 403 403 200' },
-	{ path: `/visits/${V5}/agenda`, action: 'place', expect: 'L 403 403 403 403 404' },
-	{ path: `/visits/${V5}/agenda`, action: 'copyDay', expect: 'L 403 403 403 403 200' },
-	{ path: `/visits/${V1}/delegation`, action: 'add', expect: 'L 403 403 403 403 403' },
-	{ path: `/visits/${V1}/delegation`, action: 'remove', expect: 'L 404 404 404 404 404' },
-	{ path: `/visits/${V1}/delegation/1`, action: 'save', expect: 'L 403 403 403 403 403' },
-	{ path: `/visits/${V1}/lessons`, action: 'create', expect: 'L 403 200 200 200 200' },
-	{ path: `/visits/${V1}/actions`, action: 'create', expect: 'L 403 403 200 200 200' },
-	{ path: '/actions/1', action: 'progress', expect: 'L 403 200 403 200 200' },
-	{ path: '/actions/1', action: 'edit', expect: 'L 403 403 403 200 200' },
-	{ path: '/notifications', action: 'read', expect: 'L 404 404 404 404 404' },
-	{ path: '/account', action: 'profile', expect: 'L 200 200 200 200 200' },
-	{ path: '/account', action: 'password', expect: 'L 200 200 200 200 200' },
-	{ path: '/account', action: 'revokeFeed', expect: 'L 404 404 404 404 404' },
-	{ path: '/invitations', action: 'create', expect: 'L 404 404 200 200 200' },
-	{ path: '/invitations', action: 'revoke', expect: 'L 404 404 404 404 404' },
-	{ path: '/invitations', action: 'resend', expect: 'L 404 404 404 404 404' },
-	{ path: '/admin', action: 'disable', expect: 'L 403 403 403 403 404' },
-	{ path: '/admin/organisations/2', action: 'save', expect: 'L 403 403 403 403 200' },
+	{ path: `/visits/${V5}`, action: 'answerDates', expect: 'L L 404 404 404 404 404' },
+	{ path: `/visits/${V5}/edit`, action: 'default', expect: 'L L 403 403 403 403 200' },
+	{ path: '/visits/new', action: 'default', expect: 'L L 404 404 200 200 200' },
+	{ path: `/visits/${V1}/agenda`, action: 'add', expect: 'L L 403 403 403 403 403' },
+	{ path: `/visits/${V5}/agenda`, action: 'add', expect: 'L L 403 403 403 403 200' },
+	{ path: `/visits/${V5}/agenda`, action: 'update', expect: 'L L 403 403 403 403 404' },
+	{ path: `/visits/${V5}/agenda`, action: 'delete', expect: 'L L 403 403 403 403 404' },
+	{ path: `/visits/${V5}/agenda`, action: 'move', expect: 'L L 403 403 403 403 200' },
+	{ path: `/visits/${V5}/agenda`, action: 'duplicate', expect: 'L L 403 403 403 403 200' },
+	{ path: `/visits/${V5}/agenda`, action: 'place', expect: 'L L 403 403 403 403 404' },
+	{ path: `/visits/${V5}/agenda`, action: 'copyDay', expect: 'L L 403 403 403 403 200' },
+	{ path: `/visits/${V1}/delegation`, action: 'add', expect: 'L L 403 403 403 403 403' },
+	{ path: `/visits/${V1}/delegation`, action: 'remove', expect: 'L L 404 404 404 404 404' },
+	{ path: `/visits/${V1}/delegation/1`, action: 'save', expect: 'L L 403 403 403 403 403' },
+	{ path: `/visits/${V1}/lessons`, action: 'create', expect: 'L L 403 200 200 200 200' },
+	{ path: `/visits/${V1}/actions`, action: 'create', expect: 'L L 403 403 200 200 200' },
+	{ path: '/actions/1', action: 'progress', expect: 'L L 403 200 403 200 200' },
+	{ path: '/actions/1', action: 'edit', expect: 'L L 403 403 403 200 200' },
+	{ path: '/notifications', action: 'read', expect: 'L L 404 404 404 404 404' },
+	{ path: '/account', action: 'profile', expect: 'L L 200 200 200 200 200' },
+	{ path: '/account', action: 'password', expect: 'L L 200 200 200 200 200' },
+	{ path: '/account', action: 'revokeFeed', expect: 'L L 404 404 404 404 404' },
+	{ path: '/invitations', action: 'create', expect: 'L L 404 404 200 200 200' },
+	{ path: '/invitations', action: 'revoke', expect: 'L L 404 404 404 404 404' },
+	{ path: '/invitations', action: 'resend', expect: 'L L 404 404 404 404 404' },
+	{
+		path: '/admin/evaluation',
+		action: 'save',
+		expect: 'L L 403 403 403 403 200',
+		note: 'empty: refused'
+	},
+	{
+		path: `/visits/${V2}/evaluation`,
+		action: 'open',
+		expect: 'L L 403 403 403 403 200',
+		note: 'already open'
+	},
+	{
+		path: `/visits/${V1}/evaluation`,
+		action: 'remind',
+		expect: 'L L 403 403 404 404 404',
+		note: 'none open'
+	},
+	{
+		path: `/visits/${V2}/evaluation`,
+		action: 'remind',
+		expect: 'L L 403 403 403 403 200',
+		note: 'all reminded in beforeAll: nobody again'
+	},
+	{
+		path: `/visits/${V1}/lessons/1`,
+		action: 'update',
+		expect: 'L L 403 403 403 200 200',
+		note: 'empty: refused'
+	},
+	{
+		path: `/visits/${V1}/lessons/1`,
+		action: 'attach',
+		expect: 'L L 403 200 403 200 200',
+		note: 'no file'
+	},
+	{ path: `/visits/${V1}/lessons/1`, action: 'detach', expect: 'L L 404 404 404 404 404' },
+	{
+		path: `/visits/${V2}/lessons/6`,
+		action: 'attach',
+		expect: 'L L 404 404 404 404 200',
+		note: 'no file'
+	},
+	{
+		path: `/visits/${V1}/lessons/{lesson}`,
+		action: 'delete',
+		expect: 'L L 403 403 403 303 404',
+		note: 'a lesson made for this: the first allowed deletes it'
+	},
+	{ path: '/admin', action: 'disable', expect: 'L L 403 403 403 403 404' },
+	{ path: '/admin/organisations/2', action: 'save', expect: 'L L 403 403 403 403 200' },
 	{
 		path: '/admin/organisations/2',
 		action: 'delete',
-		expect: 'L 403 403 403 403 200',
+		expect: 'L L 403 403 403 403 200',
 		note: 'in use: refused'
 	},
 	// ADEMA (7) has no member and no visit: archived, then restored.
-	{ path: '/admin/organisations/7', action: 'archive', expect: 'L 403 403 403 403 200' },
-	{ path: '/admin/organisations/7', action: 'restore', expect: 'L 403 403 403 403 200' },
-	{ path: '/admin/organisations/new', action: 'save', expect: 'L 403 403 403 403 200' },
-	{ path: '/admin/people/2', action: 'role', expect: 'L 403 403 403 403 200' },
+	{ path: '/admin/organisations/7', action: 'archive', expect: 'L L 403 403 403 403 200' },
+	{ path: '/admin/organisations/7', action: 'restore', expect: 'L L 403 403 403 403 200' },
+	{ path: '/admin/organisations/new', action: 'save', expect: 'L L 403 403 403 403 200' },
+	{ path: '/admin/people/2', action: 'role', expect: 'L L 403 403 403 403 200' },
 	{
 		path: '/admin/people/2',
 		action: 'globalRole',
-		expect: 'L 404 404 404 404 404',
+		expect: 'L L 404 404 404 404 404',
 		note: 'admins only'
 	},
-	{ path: '/admin/people/2', action: 'membership', expect: 'L 403 403 403 403 200' },
-	{ path: '/admin/people/2', action: 'removeMembership', expect: 'L 403 403 403 403 404' },
-	{ path: '/admin/themes', action: 'create', expect: 'L 403 403 403 403 200' },
-	{ path: '/admin/themes', action: 'update', expect: 'L 403 403 403 403 404' },
+	{ path: '/admin/people/2', action: 'membership', expect: 'L L 403 403 403 403 200' },
+	{ path: '/admin/people/2', action: 'removeMembership', expect: 'L L 403 403 403 403 404' },
+	{ path: '/admin/themes', action: 'create', expect: 'L L 403 403 403 403 200' },
+	{ path: '/admin/themes', action: 'update', expect: 'L L 403 403 403 403 404' },
 	// Last: staff disables the outsider (whose session ends), then enables them again.
-	{ path: '/admin/people/{outsider}', action: 'disable', expect: 'L 403 403 403 403 200' },
-	{ path: '/admin/people/{outsider}', action: 'enable', expect: 'L L 403 403 403 200' }
+	{ path: '/admin/people/{outsider}', action: 'disable', expect: 'L L 403 403 403 403 200' },
+	{ path: '/admin/people/{outsider}', action: 'enable', expect: 'L L L 403 403 403 200' }
 ];
 
 /**
@@ -155,7 +228,13 @@ const ROUTES: Row[] = [
  * Only visit 2's organisations (none of the roles here) and staff may see it.
  */
 const SECRET = 'Chaque étape d’une activité est décrite et outillée';
-const LEAKS: { path: string; visibleTo: Role[] }[] = [
+/** A delegate's answer on visit 2's evaluation sheet (demo/evaluation-data.ts). */
+const ANSWER = 'la bibliothèque mobile dans le Nyumakele';
+const LEAKS: { path: string; visibleTo: Role[]; secret?: string }[] = [
+	{ path: '/attachments/{attachment}', visibleTo: ['staff'] },
+	{ path: `/visits/${V2}/evaluation/results`, visibleTo: ['staff'], secret: ANSWER },
+	{ path: `/visits/${V2}/evaluation/results.csv`, visibleTo: ['staff'], secret: ANSWER },
+	{ path: '/evaluations', visibleTo: [], secret: ANSWER },
 	{ path: '/lessons?q=Documenter', visibleTo: ['staff'] },
 	{ path: '/lessons', visibleTo: ['staff'] },
 	{ path: `/visits/${V2}/lessons`, visibleTo: ['staff'] },
@@ -168,6 +247,11 @@ const LEAKS: { path: string; visibleTo: Role[] }[] = [
 const clients = new Map<Role, APIRequestContext>();
 let baseURL = '';
 let outsiderId = '';
+/** Made in beforeAll: the guest's evaluation path, a lesson to delete, a secret document. */
+const made = { guest: '', lesson: '', attachment: '' };
+/** A PDF (the type comes from the bytes) that carries the secret in its text. */
+const SECRET_PDF = Buffer.from(`%PDF-1.4\n% ${SECRET}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`);
+const form = (baseURL: string) => ({ Origin: baseURL, Accept: 'application/json' });
 
 async function signedIn(email: string, password = DEMO_PASSWORD) {
 	const context = await playwrightRequest.newContext({ baseURL });
@@ -216,15 +300,70 @@ test.beforeAll(async ({}, info) => {
 	clients.set('coordinator', await signedIn(ACCOUNTS.keoogoCoordinator));
 	clients.set('staff', await signedIn(ACCOUNTS.staff));
 	clients.set('outsider', await outsider(clients.get('staff')!));
+	await prepare(clients.get('staff')!, clients.get('coordinator')!);
+	// The guest opens their link first: whatever it leaves behind (cookies) is theirs in every row.
+	const guest = await playwrightRequest.newContext({ baseURL });
+	expect((await guest.get(`/e/${made.guest}`)).status()).toBe(200);
+	clients.set('guest', guest);
 });
 
+/**
+ * The guest link: staff remind visit 2's delegates who have not submitted, and the newest link
+ * is read from the outbox (as evaluation.spec.ts does). A lesson of KEOOGO's for the delete row;
+ * a document on the participants-only lesson 6, detached again in afterAll.
+ */
+async function prepare(staff: APIRequestContext, coordinator: APIRequestContext) {
+	const reminded = await staff.post(`/visits/${V2}/evaluation?/remind`, {
+		form: {},
+		headers: form(baseURL)
+	});
+	expect(await reminded.text()).toContain('"type":"success"');
+	const outbox = await (await staff.get('/admin/outbox')).text();
+	made.guest = /\/e\/[a-z2-7]{64}/.exec(outbox)?.[0].slice(3) ?? '';
+	expect(made.guest, 'an evaluation link in the outbox').toMatch(/^[a-z2-7]{64}$/);
+	const created = await coordinator.post(`/visits/${V1}/lessons?/create`, {
+		form: {
+			organisationId: '2',
+			title: 'Leçon de la matrice',
+			observed: 'Observé',
+			adaptation: 'À adapter',
+			visibility: 'network'
+		},
+		headers: { Origin: baseURL, Accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(created.status()).toBeLessThan(400);
+	const lessons = await (await coordinator.get(`/visits/${V1}/lessons`)).text();
+	const before = lessons.slice(0, lessons.indexOf('Leçon de la matrice'));
+	made.lesson = [...before.matchAll(/\/lessons\/(\d+)"/g)].pop()?.[1] ?? '';
+	expect(made.lesson, 'the lesson made for the delete row').toMatch(/^\d+$/);
+	const attached = await staff.post(`/visits/${V2}/lessons/6?/attach`, {
+		multipart: { file: { name: 'secret.pdf', mimeType: 'application/pdf', buffer: SECRET_PDF } },
+		headers: { Origin: baseURL, Accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(attached.status()).toBeLessThan(400);
+	const page = await (await staff.get(`/visits/${V2}/lessons/6`)).text();
+	made.attachment = /\/attachments\/(\d+)/.exec(page)?.[1] ?? '';
+	expect(made.attachment, 'the document on lesson 6').toMatch(/^\d+$/);
+}
+
 test.afterAll(async () => {
+	const detached = await clients.get('staff')?.post(`/visits/${V2}/lessons/6?/detach`, {
+		form: { attachmentId: made.attachment },
+		headers: form(baseURL)
+	});
+	expect(await detached?.text()).toContain('"type":"success"');
 	for (const c of clients.values()) await c.dispose();
 });
 
 /** What a role gets: the HTTP status, 'L' for the sign-in redirect, 200 for an action that ran. */
 async function observe(client: APIRequestContext, row: Row) {
-	const path = row.path.replace('{outsider}', outsiderId);
+	const path = row.path
+		.replace('{outsider}', outsiderId)
+		.replace('{guest}', made.guest)
+		.replace('{lesson}', made.lesson)
+		.replace('{attachment}', made.attachment);
 	const res = row.action
 		? await client.post(row.action === 'default' ? path : `${path}?/${row.action}`, {
 				form: {},
@@ -245,12 +384,13 @@ async function observe(client: APIRequestContext, row: Row) {
 	return result.type === 'error' ? String(res.status()) : '200';
 }
 
-test('participants-only lessons never leak through lists, search, CSV, calendars or reports', async () => {
+test('participants-only lessons, their documents and evaluation answers never leak', async () => {
 	const leaks: string[] = [];
-	for (const { path, visibleTo } of LEAKS) {
-		for (const role of ROLES.filter((r) => r !== 'anonymous')) {
+	for (const { path: template, visibleTo, secret = SECRET } of LEAKS) {
+		const path = template.replace('{attachment}', made.attachment);
+		for (const role of ROLES.filter((r) => r !== 'anonymous' && r !== 'guest')) {
 			const body = await (await clients.get(role)!.get(path, { maxRedirects: 0 })).text();
-			const seen = body.includes(SECRET);
+			const seen = body.includes(secret);
 			if (seen !== visibleTo.includes(role))
 				leaks.push(`${path} as ${role}: ${seen ? 'shown' : 'hidden'}`);
 		}
