@@ -11,6 +11,8 @@ import {
 	request as playwrightRequest,
 	type APIRequestContext
 } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
 import { ACCOUNTS, DEMO_PASSWORD } from '../pages/session';
 
 const ROLES = [
@@ -78,7 +80,11 @@ const ROUTES: Row[] = [
 	{ path: '/admin/themes', expect: 'L L 404 404 404 404 200' },
 	// Evaluation (issue 6): visit 2 has an open evaluation with submitted sheets; visit 1 none.
 	{ path: '/admin/evaluation', expect: 'L L 404 404 404 404 200' },
-	{ path: `/visits/${V1}/evaluation`, expect: 'L L 404 404 200 200 200' },
+	{
+		path: `/visits/${V1}/evaluation`,
+		expect: 'L L 404 200 200 200 200',
+		note: 'open (beforeAll): the member has a sheet there'
+	},
 	{ path: `/visits/${V2}/evaluation`, expect: 'L L 404 404 404 404 200' },
 	{ path: `/visits/${V2}/evaluation/results`, expect: 'L L 404 404 404 404 200' },
 	{ path: `/visits/${V2}/evaluation/results.csv`, expect: 'L L 404 404 404 404 200' },
@@ -160,8 +166,8 @@ const ROUTES: Row[] = [
 	{
 		path: `/visits/${V1}/evaluation`,
 		action: 'remind',
-		expect: 'L L 403 403 404 404 404',
-		note: 'none open'
+		expect: 'L L 403 403 200 200 200',
+		note: 'open (beforeAll)'
 	},
 	{
 		path: `/visits/${V2}/evaluation`,
@@ -264,6 +270,18 @@ async function signedIn(email: string, password = DEMO_PASSWORD) {
 	return context;
 }
 
+/** The e2e server's throwaway database (scripts/e2e-server.js writes where it is). */
+function withDatabase<T>(use: (db: Database.Database) => T): T {
+	const port = new URL(baseURL).port;
+	const db = new Database(readFileSync(`test-results/e2e-db-${port}.txt`, 'utf8').trim());
+	db.pragma('busy_timeout = 5000');
+	try {
+		return use(db);
+	} finally {
+		db.close();
+	}
+}
+
 /** A member of AHEED, invited by staff through the outbox like anyone else. */
 async function outsider(staff: APIRequestContext) {
 	const email = `outsider-${Date.now().toString(36)}@aheed.example.org`;
@@ -283,11 +301,13 @@ async function outsider(staff: APIRequestContext) {
 		maxRedirects: 0
 	});
 	expect(joined.status()).toBe(303);
-	const people = await (await staff.get('/admin')).text();
-	outsiderId =
-		/\/admin\/people\/(\d+)/.exec(
-			people.slice(0, people.indexOf('Personne extérieure')).split('href').pop() ?? ''
-		)?.[1] ?? '';
+	outsiderId = String(
+		(
+			withDatabase((db) => db.prepare('SELECT id FROM users WHERE email = ?').get(email)) as {
+				id: number;
+			}
+		)?.id ?? ''
+	);
 	expect(outsiderId, 'the outsider in the list of people').toMatch(/^\d+$/);
 	return context;
 }
@@ -313,6 +333,12 @@ test.beforeAll(async ({}, info) => {
  * a document on the participants-only lesson 6, detached again in afterAll.
  */
 async function prepare(staff: APIRequestContext, coordinator: APIRequestContext) {
+	// Other specs may have opened visit 1's evaluation or tried wrong links before this one: the
+	// same state whatever ran first (opening again is refused and changes nothing).
+	await staff.post(`/visits/${V1}/evaluation?/open`, { form: {}, headers: form(baseURL) });
+	withDatabase((db) =>
+		db.prepare("DELETE FROM login_throttle WHERE key LIKE 'evaluation-link|%'").run()
+	);
 	const reminded = await staff.post(`/visits/${V2}/evaluation?/remind`, {
 		form: {},
 		headers: form(baseURL)
@@ -343,8 +369,15 @@ async function prepare(staff: APIRequestContext, coordinator: APIRequestContext)
 		maxRedirects: 0
 	});
 	expect(attached.status()).toBeLessThan(400);
-	const page = await (await staff.get(`/visits/${V2}/lessons/6`)).text();
-	made.attachment = /\/attachments\/(\d+)/.exec(page)?.[1] ?? '';
+	// Other specs may have left documents on lesson 6: take this one's id.
+	const row = withDatabase((db) =>
+		db
+			.prepare(
+				"SELECT id FROM attachments WHERE lesson_id = 6 AND filename = 'secret.pdf' ORDER BY id DESC"
+			)
+			.get()
+	) as { id: number } | undefined;
+	made.attachment = String(row?.id ?? '');
 	expect(made.attachment, 'the document on lesson 6').toMatch(/^\d+$/);
 }
 
