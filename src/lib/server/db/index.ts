@@ -4,6 +4,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
 import { migrate } from './migrate';
+import { reuseStatements } from './prepared';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** A database or a transaction: domain modules accept either. */
@@ -30,6 +31,7 @@ export function openDatabase(path: string = DEFAULT_DATABASE_PATH): DB {
 	sqlite.pragma(`synchronous = ${process.env.DATABASE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL'}`);
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
+	reuseStatements(sqlite);
 	const db = drizzle(sqlite, { schema }) as DB;
 	migrate(db);
 	// Statistics for the planner where they are missing or stale (after a migration added an
