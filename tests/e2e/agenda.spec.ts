@@ -79,7 +79,7 @@ test('bad sessions and changes by those who may not are refused, never a 500', a
 			maxRedirects: 0
 		});
 	await page.goto('/visits/5/agenda');
-	const day = await page.locator('input[name="day"]').first().getAttribute('value');
+	const day = await page.locator('section.agenda-day').first().getAttribute('data-day');
 	const base = { day: day!, startsAt: '09:00', endsAt: '10:00', kind: 'meeting', title: 'Réunion' };
 	expect((await post('/visits/5/agenda?/add', { ...base, startsAt: '25:00' })).status()).toBe(400);
 	expect((await post('/visits/5/agenda?/add', { ...base, day: '2001-01-01' })).status()).toBe(400);
@@ -180,6 +180,9 @@ test('without JavaScript: add, reorder, duplicate and delete by plain forms', as
 	]) {
 		const add = page.locator('section.agenda-day').nth(3).locator('details.add-session');
 		await add.locator('summary').click();
+		// Without JavaScript the closed forms are not in the page: a link asks for them.
+		await add.getByRole('link', { name: 'Afficher le formulaire' }).click();
+		await expect(page).toHaveURL(/[?&]add=/);
 		await add.getByLabel(/^Début/).fill(start);
 		await add.getByLabel(/^Fin/).fill(end);
 		await add.getByLabel('Titre').fill(title);
@@ -194,6 +197,8 @@ test('without JavaScript: add, reorder, duplicate and delete by plain forms', as
 
 	const reading = day.locator('li.session', { hasText: 'Lecture partagée' });
 	await reading.locator('summary', { hasText: 'Modifier' }).click();
+	await reading.getByRole('link', { name: 'Afficher le formulaire' }).click();
+	await expect(reading.getByLabel('Dupliquer au')).toBeVisible();
 	await reading.getByLabel('Dupliquer au').selectOption({ index: 4 });
 	await reading.getByRole('button', { name: 'Dupliquer' }).click();
 	const last = page.locator('section.agenda-day').nth(4);
@@ -204,6 +209,7 @@ test('without JavaScript: add, reorder, duplicate and delete by plain forms', as
 
 	const copy = last.locator('li.session', { hasText: 'Lecture partagée' });
 	await copy.locator('summary', { hasText: 'Modifier' }).click();
+	await copy.getByRole('link', { name: 'Afficher le formulaire' }).click();
 	await copy.locator('summary', { hasText: 'Supprimer…' }).click();
 	await copy.getByRole('button', { name: 'Oui, supprimer cette séance' }).click();
 	await expect(last.locator('li.session', { hasText: 'Lecture partagée' })).toHaveCount(0);
