@@ -4,52 +4,41 @@
 // moment, N times. After each kill the database must hold every write the server acknowledged,
 // every sheet its last acknowledged save (or the one in flight at the kill: sheets.js), and pass
 // integrity_check.
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import {
 	ACCOUNTS,
-	DEMO_PASSWORD,
-	cliOptions,
-	findTargets,
 	killHard,
 	openDb,
 	postAction,
-	requireBuild,
-	scratchDir,
-	signIn,
-	startServer,
+	setUp,
+	signInWriters,
 	stopServer,
 	storedTags,
+	tearDown,
 	writeRequest
 } from './lib.js';
 import { SheetWriter, openSheets, sheetFigures } from './sheets.js';
 
-const options = cliOptions();
+const { options, dir, database, prefix, start, ...first } = await setUp('crash');
+let server = first.server;
 const cycles = Number(options.cycles ?? 20);
-const port = Number(options.port ?? process.env.E2E_PORT ?? 4179);
 const workers = Number(options.workers ?? 6);
 const sheetWriters = Number(options.sheets ?? 2);
-requireBuild();
 
-const dir = scratchDir('crash');
-const database = join(dir, 'crash.db');
-const log = join(dir, 'server.log');
-const prefix = `crash-${Date.now().toString(36)}-`;
-
-let server = await startServer(database, port, log);
-const users = [];
-for (const email of [ACCOUNTS.staff, ACCOUNTS.keoogoCoordinator, ACCOUNTS.keoogoMember]) {
-	const cookie = await signIn(server.origin, email, DEMO_PASSWORD);
-	const targets = await findTargets(server.origin, database, cookie);
-	if (targets.agendas.length || targets.actions.length) users.push({ email, cookie, targets });
-}
+const [staff, ...others] = await signInWriters(server.origin, database, [
+	ACCOUNTS.staff,
+	ACCOUNTS.keoogoCoordinator,
+	ACCOUNTS.keoogoMember
+]);
+const users = [staff, ...others].filter(
+	(u) => u.targets.agendas.length || u.targets.actions.length
+);
 for (const u of users) {
 	console.log(
 		`${u.email}: writes to ${u.targets.agendas.length} agendas, ${u.targets.actions.length} actions`
 	);
 }
 if (!users.length) throw new Error('No demo user can write anything: the demo network changed?');
-const sheets = await openSheets(server.origin, database, users[0].cookie);
+const sheets = await openSheets(server.origin, database, staff.cookie);
 const writers = sheets.slice(0, sheetWriters).map((s) => new SheetWriter(s, prefix));
 console.log(`${writers.length} of ${sheets.length} evaluation sheets saved by their own writer`);
 
@@ -129,7 +118,7 @@ for (let cycle = 1; cycle <= cycles; cycle++) {
 		for (const problem of wrongSheets) console.error(problem);
 		break;
 	}
-	server = await startServer(database, port, log);
+	server = await start();
 }
 await stopServer(server.child);
 
@@ -141,8 +130,4 @@ console.log(
 		`sheets wrong ${wrongTotal} (a sheet held the save in flight at the kill ` +
 		`${figures.heldInFlight} times)`
 );
-if (failed) {
-	console.error(`Database and server log kept in ${dir}`);
-	process.exit(1);
-}
-rmSync(dir, { recursive: true, force: true });
+tearDown(dir, failed);

@@ -6,63 +6,47 @@
 // and sign-in throttling still refuses a guessed password during the load.
 import autocannon from 'autocannon';
 import { execFile } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
 	ACCOUNTS,
 	DEMO_PASSWORD,
-	cliOptions,
-	findTargets,
 	openDb,
 	pick,
-	requireBuild,
-	scratchDir,
-	signIn,
-	startServer,
+	setUp,
+	signInWriters,
 	stopServer,
 	storedTags,
+	tearDown,
 	writeRequest
 } from './lib.js';
 import { SheetWriter, openSheets, sheetFigures } from './sheets.js';
 
-const options = cliOptions();
+const { options, dir, database, log, prefix, server } = await setUp('load');
+const { child, origin } = server;
 const duration = Number(options.duration ?? 60);
 const connections = Number(options.connections ?? 100);
-const port = Number(options.port ?? process.env.E2E_PORT ?? 4179);
-requireBuild();
-
-const dir = scratchDir('load');
-const database = join(dir, 'load.db');
-const log = join(dir, 'server.log');
 const backupFile = join(dir, 'backup.db');
-const prefix = `load-${Date.now().toString(36)}-`;
-const { child, origin } = await startServer(database, port, log);
 
 /** Pages every demo user may open; the harness adds the visits and actions it found for each. */
 const PAGES = ['/', '/visits', '/actions', '/lessons', '/notifications', '/organisations'];
-const users = [];
-for (const email of [
-	ACCOUNTS.staff,
-	ACCOUNTS.keoogoCoordinator,
-	ACCOUNTS.dtCoordinator,
-	ACCOUNTS.keoogoMember
-]) {
-	const cookie = await signIn(origin, email, DEMO_PASSWORD);
-	const targets = await findTargets(origin, database, cookie);
-	const pages = [
+const users = (
+	await signInWriters(origin, database, [
+		ACCOUNTS.staff,
+		ACCOUNTS.keoogoCoordinator,
+		ACCOUNTS.dtCoordinator,
+		ACCOUNTS.keoogoMember
+	])
+).map((u) => ({
+	...u,
+	pages: [
 		...PAGES,
-		...targets.agendas.map((v) => `/visits/${v.id}/agenda`),
-		...targets.actions.map((id) => `/actions/${id}`)
-	];
-	users.push({
-		email,
-		cookie,
-		targets,
-		pages,
-		writes: targets.agendas.length + targets.actions.length > 0
-	});
-}
+		...u.targets.agendas.map((v) => `/visits/${v.id}/agenda`),
+		...u.targets.actions.map((id) => `/actions/${id}`)
+	],
+	writes: u.targets.agendas.length + u.targets.actions.length > 0
+}));
 const writers = users.filter((u) => u.writes);
 const sheetWriters = (await openSheets(origin, database, users[0].cookie)).map(
 	(s) => new SheetWriter(s, prefix)
@@ -242,8 +226,7 @@ console.log(
 for (const [name, ok] of Object.entries(checks)) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
 if (unexpected.length) console.log('Refused writes:', unexpected);
 for (const problem of wrongSheets) console.log(problem);
-if (Object.values(checks).some((ok) => !ok)) {
-	console.error(`Database and server log kept in ${dir}`);
-	process.exit(1);
-}
-rmSync(dir, { recursive: true, force: true });
+tearDown(
+	dir,
+	Object.values(checks).some((ok) => !ok)
+);
