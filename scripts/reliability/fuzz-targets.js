@@ -41,6 +41,25 @@ const LESSON_FIELDS = {
 	visibility: 'enum:network|participants',
 	themeIds: 'id'
 };
+const VISIT_FIELDS = {
+	title: 'text',
+	objectives: 'longtext',
+	startsOn: 'date',
+	endsOn: 'date',
+	timeZone: 'zone',
+	place: 'text',
+	languages: 'text',
+	themeIds: 'id',
+	expectedSize: 'number'
+};
+const ACTION_FIELDS = {
+	title: 'text',
+	details: 'longtext',
+	ownerOrganisationId: 'orgId',
+	ownerUserId: 'userId',
+	dueOn: 'date',
+	lessonId: 'id'
+};
 /** The template editor's form: `count` questions, each `q{i}.field`. */
 const TEMPLATE = {
 	valid: {
@@ -69,6 +88,20 @@ const TEMPLATE = {
 		op: 'text'
 	}
 };
+
+/** A form whose only field is the id of what it acts on. */
+const byId = (name, as, path, field = 'id') => ({ name, as, path, fields: { [field]: 'id' } });
+/** A form with no field: the path says everything. */
+const bare = (name, as, path) => ({ name, as, path, fields: {} });
+/** A page or file fetched with GET and no query. */
+const get = (name, as, path) => ({ ...bare(name, as, path), method: 'GET' });
+/** Rows that differ only by the action at the end of their path (`{action}`). */
+const eachAction = (actions, row) =>
+	actions.map((action) => ({
+		...row,
+		name: row.name.replace('{action}', action),
+		path: row.path.replace('{action}', action)
+	}));
 
 export const TARGETS = [
 	// Signing in and joining
@@ -103,7 +136,7 @@ export const TARGETS = [
 		path: '/account?/password',
 		fields: { current: 'password', next: 'password', confirm: 'password' }
 	},
-	{ name: 'revoke feed', as: 'coordinator', path: '/account?/revokeFeed', fields: { id: 'id' } },
+	byId('revoke feed', 'coordinator', '/account?/revokeFeed'),
 	// Visits
 	{
 		name: 'new visit',
@@ -111,15 +144,7 @@ export const TARGETS = [
 		path: '/visits/new',
 		fields: {
 			kind: 'enum:exchange|meeting',
-			title: 'text',
-			objectives: 'longtext',
-			startsOn: 'date',
-			endsOn: 'date',
-			timeZone: 'zone',
-			place: 'text',
-			languages: 'text',
-			themeIds: 'id',
-			expectedSize: 'number',
+			...VISIT_FIELDS,
 			ownId: 'orgId',
 			direction: 'enum:visit|host',
 			partnerId: 'orgId',
@@ -131,18 +156,7 @@ export const TARGETS = [
 		name: 'edit visit',
 		as: 'staff',
 		path: `/visits/${V}/edit`,
-		fields: {
-			title: 'text',
-			objectives: 'longtext',
-			startsOn: 'date',
-			endsOn: 'date',
-			timeZone: 'zone',
-			place: 'text',
-			languages: 'text',
-			themeIds: 'id',
-			expectedSize: 'number',
-			version: 'number'
-		}
+		fields: { ...VISIT_FIELDS, version: 'number' }
 	},
 	{
 		name: 'visit transition',
@@ -168,12 +182,12 @@ export const TARGETS = [
 		path: `/visits/${V}?/answerDates`,
 		fields: { proposalId: 'id', accept: 'enum:yes|no' }
 	},
-	{ name: 'delete draft', as: 'staff', path: '/visits/{id}?/deleteDraft', fields: {} },
+	bare('delete draft', 'staff', '/visits/{id}?/deleteDraft'),
 	// Agenda
-	...['add', 'update'].map((action) => ({
-		name: `agenda ${action}`,
+	...eachAction(['add', 'update'], {
+		name: 'agenda {action}',
 		as: 'staff',
-		path: `/visits/${V}/agenda?/${action}`,
+		path: `/visits/${V}/agenda?/{action}`,
 		valid: {
 			day: '2027-01-29',
 			startsAt: '14:00',
@@ -196,13 +210,13 @@ export const TARGETS = [
 			notes: 'longtext',
 			parallel: 'check'
 		}
-	})),
-	...['delete', 'move', 'duplicate', 'place'].map((action) => ({
-		name: `agenda ${action}`,
+	}),
+	...eachAction(['delete', 'move', 'duplicate', 'place'], {
+		name: 'agenda {action}',
 		as: 'staff',
-		path: `/visits/${V}/agenda?/${action}`,
+		path: `/visits/${V}/agenda?/{action}`,
 		fields: { id: 'id', day: 'date', to: 'number' }
-	})),
+	}),
 	{
 		name: 'agenda copy day',
 		as: 'staff',
@@ -228,12 +242,7 @@ export const TARGETS = [
 			accommodation: 'text'
 		}
 	},
-	{
-		name: 'delegate remove',
-		as: 'staff',
-		path: `/visits/${V}/delegation?/remove`,
-		fields: { id: 'id' }
-	},
+	byId('delegate remove', 'staff', `/visits/${V}/delegation?/remove`),
 	// Follow-up
 	{
 		name: 'lesson create',
@@ -246,28 +255,14 @@ export const TARGETS = [
 			adaptation: 'À adapter',
 			visibility: 'network'
 		},
-		fields: {
-			organisationId: 'orgId',
-			title: 'text',
-			observed: 'longtext',
-			adaptation: 'longtext',
-			visibility: 'enum:network|participants',
-			themeIds: 'id'
-		}
+		fields: { organisationId: 'orgId', ...LESSON_FIELDS }
 	},
 	{
 		name: 'action create',
 		as: 'coordinator',
 		path: `/visits/${DONE}/actions?/create`,
 		valid: { title: 'Action', ownerOrganisationId: '2', dueOn: '2027-06-30' },
-		fields: {
-			title: 'text',
-			details: 'longtext',
-			ownerOrganisationId: 'orgId',
-			ownerUserId: 'userId',
-			dueOn: 'date',
-			lessonId: 'id'
-		}
+		fields: ACTION_FIELDS
 	},
 	{
 		name: 'action progress',
@@ -280,35 +275,30 @@ export const TARGETS = [
 		name: 'action edit',
 		as: 'coordinator',
 		path: '/actions/1?/edit',
-		fields: {
-			title: 'text',
-			details: 'longtext',
-			ownerOrganisationId: 'orgId',
-			ownerUserId: 'userId',
-			dueOn: 'date',
-			lessonId: 'id',
-			version: 'number'
-		}
+		fields: { ...ACTION_FIELDS, version: 'number' }
 	},
 	// Evaluation (issue 6). The guest sheet first, while its real links still work.
-	{ name: 'guest sheet save', as: 'anonymous', path: '/e/{token}?/save', ...SHEET },
-	{ name: 'guest sheet submit', as: 'anonymous', path: '/e/{token}?/submit', ...SHEET },
-	{ name: 'guest sheet', as: 'anonymous', method: 'GET', path: '/e/{token}', fields: {} },
+	...eachAction(['save', 'submit'], {
+		name: 'guest sheet {action}',
+		as: 'anonymous',
+		path: '/e/{token}?/{action}',
+		...SHEET
+	}),
+	get('guest sheet', 'anonymous', '/e/{token}'),
 	{
 		name: 'open evaluation',
 		as: 'coordinator',
 		path: '/visits/{id}/evaluation?/open',
 		fields: { early: 'check', anonymous: 'check' }
 	},
-	{ name: 'remind evaluation', as: 'staff', path: '/visits/{id}/evaluation?/remind', fields: {} },
-	{
-		name: 'resend evaluation link',
+	bare('remind evaluation', 'staff', '/visits/{id}/evaluation?/remind'),
+	byId('resend evaluation link', 'staff', `/visits/${EVALUATED}/evaluation?/resend`, 'responseId'),
+	...eachAction(['edit', 'save'], {
+		name: 'template {action}',
 		as: 'staff',
-		path: `/visits/${EVALUATED}/evaluation?/resend`,
-		fields: { responseId: 'id' }
-	},
-	{ name: 'template edit', as: 'staff', path: '/admin/evaluation?/edit', ...TEMPLATE },
-	{ name: 'template save', as: 'staff', path: '/admin/evaluation?/save', ...TEMPLATE },
+		path: '/admin/evaluation?/{action}',
+		...TEMPLATE
+	}),
 	// Lesson pages (issue 7): KEOOGO's lesson 1 on the visit that is over.
 	{
 		name: 'lesson update',
@@ -330,31 +320,10 @@ export const TARGETS = [
 		path: `/visits/${DONE}/lessons/1?/attach`,
 		fields: { file: 'file', other: 'file' }
 	},
-	{
-		name: 'lesson detach',
-		as: 'coordinator',
-		path: `/visits/${DONE}/lessons/1?/detach`,
-		fields: { attachmentId: 'id' }
-	},
-	{
-		name: 'attachment download',
-		as: 'member',
-		method: 'GET',
-		path: '/attachments/{id}',
-		fields: {}
-	},
-	{
-		name: 'lesson delete',
-		as: 'coordinator',
-		path: `/visits/${DONE}/lessons/{id}?/delete`,
-		fields: {}
-	},
-	{
-		name: 'notification read',
-		as: 'coordinator',
-		path: '/notifications?/read',
-		fields: { id: 'id' }
-	},
+	byId('lesson detach', 'coordinator', `/visits/${DONE}/lessons/1?/detach`, 'attachmentId'),
+	get('attachment download', 'member', '/attachments/{id}'),
+	bare('lesson delete', 'coordinator', `/visits/${DONE}/lessons/{id}?/delete`),
+	byId('notification read', 'coordinator', '/notifications?/read'),
 	// Invitations and administration
 	{
 		name: 'invite',
@@ -367,12 +336,7 @@ export const TARGETS = [
 			globalRole: 'enum:member|staff|admin'
 		}
 	},
-	{
-		name: 'invitation revoke',
-		as: 'coordinator',
-		path: '/invitations?/revoke',
-		fields: { id: 'id' }
-	},
+	byId('invitation revoke', 'coordinator', '/invitations?/revoke'),
 	{
 		name: 'organisation save',
 		as: 'staff',
@@ -388,18 +352,12 @@ export const TARGETS = [
 			themeIds: 'id'
 		}
 	},
-	{
-		name: 'person role',
+	...eachAction(['role', 'membership'], {
+		name: 'person {action}',
 		as: 'staff',
-		path: '/admin/people/4?/role',
+		path: '/admin/people/4?/{action}',
 		fields: { organisationId: 'orgId', role: 'enum:member|coordinator' }
-	},
-	{
-		name: 'person membership',
-		as: 'staff',
-		path: '/admin/people/4?/membership',
-		fields: { organisationId: 'orgId', role: 'enum:member|coordinator' }
-	},
+	}),
 	{
 		name: 'person global role',
 		as: 'staff',
@@ -463,18 +421,6 @@ export const TARGETS = [
 		path: '/visits/{id}/agenda',
 		fields: { tz: 'zone' }
 	},
-	{
-		name: 'calendar feed',
-		as: 'anonymous',
-		method: 'GET',
-		path: '/calendar/{token}.ics',
-		fields: {}
-	},
-	{
-		name: 'visit calendar',
-		as: 'member',
-		method: 'GET',
-		path: '/visits/{id}/agenda.ics',
-		fields: {}
-	}
+	get('calendar feed', 'anonymous', '/calendar/{token}.ics'),
+	get('visit calendar', 'member', '/visits/{id}/agenda.ics')
 ];

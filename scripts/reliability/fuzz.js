@@ -6,29 +6,12 @@
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { TARGETS } from './fuzz-targets.js';
-import {
-	ACCOUNTS,
-	DEMO_PASSWORD,
-	cliOptions,
-	openDb,
-	requireBuild,
-	scratchDir,
-	signIn,
-	startServer,
-	stopServer
-} from './lib.js';
+import { ACCOUNTS, DEMO_PASSWORD, openDb, setUp, signIn, stopServer, tearDown } from './lib.js';
 
-const options = cliOptions();
+const { options, dir, database, server } = await setUp('fuzz');
+const { child, origin } = server;
 const runs = Number(options.runs ?? process.env.FUZZ_RUNS ?? 1000);
-const port = Number(options.port ?? process.env.E2E_PORT ?? 4179);
-requireBuild();
-
-const dir = scratchDir('fuzz');
-const database = join(dir, 'fuzz.db');
-const { child, origin } = await startServer(database, port, join(dir, 'server.log'));
 
 const cookies = { anonymous: '' };
 const ROLES = {
@@ -352,7 +335,7 @@ const forgetWrongLinks = db.prepare(
 
 async function check(target, c) {
 	// Left alone, five wrong links would turn every later case into a 429 before the action is
-	// reached (the throttle itself is tested in evaluation.spec.ts).
+	// reached (the throttle itself is tested in src/lib/server/evaluation-sheet-route.spec.ts).
 	if (target.path.startsWith('/e/')) forgetWrongLinks.run();
 	const { url, init } = request(target, c);
 	const res = await send(url, init);
@@ -387,6 +370,7 @@ async function check(target, c) {
 const LAST = /answer|dates|edit visit|transition|delete draft/;
 const ordered = [...TARGETS].sort((a, b) => Number(LAST.test(a.name)) - Number(LAST.test(b.name)));
 let failures = 0;
+console.log(`${TARGETS.length} form actions and endpoints in fuzz-targets.js, ${runs} cases each`);
 const only = options.only ? String(options.only).split(',') : [];
 for (const target of ordered.filter((t) => !only.length || only.some((o) => t.name.includes(o)))) {
 	const started = Date.now();
@@ -424,8 +408,4 @@ console.log(
 	`\nFuzz: ${stats.length} actions and endpoints × ${runs} cases = ${total} requests, ` +
 		`${failures} failing (5xx, leaked details or a rejected input that changed data)`
 );
-if (failures) {
-	console.error(`Database and server log kept in ${dir}`);
-	process.exit(1);
-}
-rmSync(dir, { recursive: true, force: true });
+tearDown(dir, failures > 0);

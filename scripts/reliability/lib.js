@@ -1,7 +1,7 @@
 // Shared by the reliability harnesses (crash, load, fuzz, backup): the production server on a
 // scratch database with the demo network, sign-in and form posts over HTTP as a browser does.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -64,6 +64,42 @@ export async function startServer(database, port, log, env = {}) {
 	child.once('exit', () => process.off('exit', orphan));
 	await waitFor(`${origin}/health`, 600);
 	return { child, origin };
+}
+
+/**
+ * What the crash, load and fuzz harnesses start with: their options (`--port P`, else E2E_PORT), a
+ * scratch folder, and the production server on a fresh demo database in it (its output in
+ * server.log). `start()` starts it again on the same database; `prefix` tags this run's writes.
+ */
+export async function setUp(name) {
+	const options = cliOptions();
+	const port = Number(options.port ?? process.env.E2E_PORT ?? 4179);
+	requireBuild();
+	const dir = scratchDir(name);
+	const database = join(dir, `${name}.db`);
+	const log = join(dir, 'server.log');
+	const start = () => startServer(database, port, log);
+	const prefix = `${name}-${Date.now().toString(36)}-`;
+	return { options, dir, database, log, prefix, start, server: await start() };
+}
+
+/** A failed run keeps its database and server log to look at (and exits 1); a passed one not. */
+export function tearDown(dir, failed) {
+	if (failed) {
+		console.error(`Database and server log kept in ${dir}`);
+		process.exit(1);
+	}
+	rmSync(dir, { recursive: true, force: true });
+}
+
+/** Signs the accounts in and finds, as each of them, the agendas and actions they may write to. */
+export async function signInWriters(origin, database, emails) {
+	const users = [];
+	for (const email of emails) {
+		const cookie = await signIn(origin, email, DEMO_PASSWORD);
+		users.push({ email, cookie, targets: await findTargets(origin, database, cookie) });
+	}
+	return users;
 }
 
 export function killHard(child) {

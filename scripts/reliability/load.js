@@ -1,72 +1,64 @@
 // `npm run test:load -- --duration S --connections C`: several signed-in users at once, 80 %
-// page reads and 20 % writes (agenda sessions, action progress notes). Passes when every request
-// got a 2xx, the server never logged SQLITE_BUSY or an unexpected error, the rows written are
-// exactly the writes acknowledged, a backup taken mid-run restores, and sign-in throttling still
-// refuses a guessed password during the load.
+// page reads and 20 % writes (agenda sessions, action progress notes, evaluation answers saved
+// through delegates' private links). Passes when every request got a 2xx, the server never logged
+// SQLITE_BUSY or an unexpected error, the rows written are exactly the writes acknowledged, every
+// evaluation sheet holds its last acknowledged save (sheets.js), a backup taken mid-run restores,
+// and sign-in throttling still refuses a guessed password during the load.
 import autocannon from 'autocannon';
 import { execFile } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
 	ACCOUNTS,
 	DEMO_PASSWORD,
-	cliOptions,
-	findTargets,
 	openDb,
 	pick,
-	requireBuild,
-	scratchDir,
-	signIn,
-	startServer,
+	setUp,
+	signInWriters,
 	stopServer,
 	storedTags,
+	tearDown,
 	writeRequest
 } from './lib.js';
+import { SheetWriter, openSheets, sheetFigures } from './sheets.js';
 
-const options = cliOptions();
+const { options, dir, database, log, prefix, server } = await setUp('load');
+const { child, origin } = server;
 const duration = Number(options.duration ?? 60);
 const connections = Number(options.connections ?? 100);
-const port = Number(options.port ?? process.env.E2E_PORT ?? 4179);
-requireBuild();
-
-const dir = scratchDir('load');
-const database = join(dir, 'load.db');
-const log = join(dir, 'server.log');
 const backupFile = join(dir, 'backup.db');
-const prefix = `load-${Date.now().toString(36)}-`;
-const { child, origin } = await startServer(database, port, log);
 
 /** Pages every demo user may open; the harness adds the visits and actions it found for each. */
 const PAGES = ['/', '/visits', '/actions', '/lessons', '/notifications', '/organisations'];
-const users = [];
-for (const email of [
-	ACCOUNTS.staff,
-	ACCOUNTS.keoogoCoordinator,
-	ACCOUNTS.dtCoordinator,
-	ACCOUNTS.keoogoMember
-]) {
-	const cookie = await signIn(origin, email, DEMO_PASSWORD);
-	const targets = await findTargets(origin, database, cookie);
-	const pages = [
+const users = (
+	await signInWriters(origin, database, [
+		ACCOUNTS.staff,
+		ACCOUNTS.keoogoCoordinator,
+		ACCOUNTS.dtCoordinator,
+		ACCOUNTS.keoogoMember
+	])
+).map((u) => ({
+	...u,
+	pages: [
 		...PAGES,
-		...targets.agendas.map((v) => `/visits/${v.id}/agenda`),
-		...targets.actions.map((id) => `/actions/${id}`)
-	];
-	users.push({
-		email,
-		cookie,
-		targets,
-		pages,
-		writes: targets.agendas.length + targets.actions.length > 0
-	});
-}
+		...u.targets.agendas.map((v) => `/visits/${v.id}/agenda`),
+		...u.targets.actions.map((id) => `/actions/${id}`)
+	],
+	writes: u.targets.agendas.length + u.targets.actions.length > 0
+}));
 const writers = users.filter((u) => u.writes);
+const sheetWriters = (await openSheets(origin, database, users[0].cookie)).map(
+	(s) => new SheetWriter(s, prefix)
+);
+/** Sheets no connection is saving right now: a sheet is saved by one request at a time. */
+const freeSheets = [...sheetWriters];
 
 let counter = 0;
 const sent = new Set();
 const acknowledged = new Set();
 const unexpected = [];
+let refusedWrites = 0;
 
 const read = {
 	setupRequest: (req, context) => {
@@ -79,8 +71,22 @@ const read = {
 		};
 	}
 };
+const formPost = (req, path, fields, cookie) => ({
+	...req,
+	method: 'POST',
+	path,
+	body: new URLSearchParams(fields).toString(),
+	headers: {
+		cookie,
+		origin,
+		accept: 'application/json',
+		'content-type': 'application/x-www-form-urlencoded',
+		'x-sveltekit-action': 'true'
+	}
+});
 const write = {
 	setupRequest: (req, context) => {
+		context.save = null;
 		const user = writers[counter % writers.length];
 		const tag = `${prefix}${counter++}`;
 		// The demo network has a single visit whose agenda can still change: a fifth of the writes
@@ -88,24 +94,29 @@ const write = {
 		const w = writeRequest(user.targets, tag, 0.2);
 		sent.add(tag);
 		context.tag = tag;
-		return {
-			...req,
-			method: 'POST',
-			path: w.path,
-			body: new URLSearchParams(w.fields).toString(),
-			headers: {
-				cookie: user.cookie,
-				origin,
-				accept: 'application/json',
-				'content-type': 'application/x-www-form-urlencoded',
-				'x-sveltekit-action': 'true'
-			}
-		};
+		return formPost(req, w.path, w.fields, user.cookie);
 	},
 	onResponse: (status, body, context) => {
-		if (status === 200 && body.includes('"type":"success"')) acknowledged.add(context.tag);
-		else if (unexpected.length < 5) unexpected.push(`${status} ${body.slice(0, 200)}`);
+		const ok = status === 200 && body.includes('"type":"success"');
+		if (context.save) {
+			context.save.writer.answered(context.save.text, ok);
+			freeSheets.push(context.save.writer);
+			context.save = null;
+		} else if (ok) acknowledged.add(context.tag);
+		else refusedWrites++;
+		if (!ok && unexpected.length < 5) unexpected.push(`${status} ${body.slice(0, 200)}`);
 	}
+};
+/** Half the writes: a draft saved on a sheet no other connection holds, else a write as above. */
+const sheetSave = {
+	setupRequest: (req, context) => {
+		const writer = freeSheets.shift();
+		if (!writer) return write.setupRequest(req, context);
+		const save = writer.next();
+		context.save = { writer, text: save.text };
+		return formPost(req, save.path, save.fields, '');
+	},
+	onResponse: write.onResponse
 };
 
 /** Wrong passwords for one account while the load runs: the sixth try must be refused (429). */
@@ -140,7 +151,7 @@ const [result, throttle, ackBeforeBackup] = await Promise.all([
 		duration,
 		// A client gives up after 30 s: on a small shared machine 100 connections queue for seconds.
 		timeout: 30,
-		requests: [read, read, read, read, write, read, read, read, read, write]
+		requests: [read, read, read, read, write, read, read, read, read, sheetSave]
 	}),
 	guessPasswords(),
 	backupMidRun()
@@ -151,11 +162,20 @@ await stopServer(child);
 
 const db = openDb(database);
 const stored = storedTags(db, prefix);
+const wrongSheets = sheetWriters.map((w) => w.check(db)).filter(Boolean);
+const answerRows = db
+	.prepare(
+		`SELECT count(*) FROM evaluation_answers
+		 WHERE response_id IN (${sheetWriters.map((w) => w.sheet.id).join(',')})`
+	)
+	.pluck()
+	.get();
+const sheets = sheetFigures(sheetWriters);
 const integrity = db.pragma('integrity_check', { simple: true });
 db.close();
 const lost = [...acknowledged].filter((t) => !stored.has(t));
 // Rows beyond the acknowledged writes may only come from requests cut off by the end of the run.
-const unanswered = sent.size - acknowledged.size - unexpected.length;
+const unanswered = sent.size - acknowledged.size - refusedWrites;
 const extra = [...stored].filter((t) => !acknowledged.has(t));
 
 const backup = openDb(backupFile, { readonly: true });
@@ -185,6 +205,8 @@ const checks = {
 	'no unexpected server error': serverErrors === 0,
 	'every write accepted': unexpected.length === 0,
 	'rows written = writes acknowledged': lost.length === 0 && extra.length <= unanswered,
+	'every evaluation sheet holds its last acknowledged save (or one cut off at the end), with its answer rows':
+		wrongSheets.length === 0,
 	'integrity_check ok': integrity === 'ok',
 	'backup restores: integrity ok, holds what was acknowledged before it, nothing foreign':
 		backupIntegrity === 'ok' && missingFromBackup.length === 0 && backupExtra.length === 0,
@@ -195,14 +217,16 @@ console.log(
 		`${result.requests.total} requests (${Math.round(result.requests.average)}/s, ` +
 		`p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms), errors ${errors}, ` +
 		`writes acknowledged ${acknowledged.size}, rows written ${stored.size}` +
-		` (cut off at the end: ${extra.length}), SQLITE_BUSY ${busy}, ` +
+		` (cut off at the end: ${extra.length}); evaluation saves acknowledged ${sheets.saves} on ` +
+		`${sheets.sheets} sheets, ${answerRows} answer rows, sheets wrong ${wrongSheets.length} ` +
+		`(holding a save cut off at the end: ${sheets.heldInFlight}); SQLITE_BUSY ${busy}, ` +
 		`backup mid-run: ${inBackup.size} writes, integrity ${backupIntegrity}; ` +
 		`sign-in statuses ${throttle.join(' ')}`
 );
 for (const [name, ok] of Object.entries(checks)) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
 if (unexpected.length) console.log('Refused writes:', unexpected);
-if (Object.values(checks).some((ok) => !ok)) {
-	console.error(`Database and server log kept in ${dir}`);
-	process.exit(1);
-}
-rmSync(dir, { recursive: true, force: true });
+for (const problem of wrongSheets) console.log(problem);
+tearDown(
+	dir,
+	Object.values(checks).some((ok) => !ok)
+);

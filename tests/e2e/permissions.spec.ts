@@ -453,6 +453,19 @@ test(`permission matrix: ${ROUTES.length} routes × ${ROLES.length} roles`, asyn
 	expect(mismatches).toEqual([]);
 });
 
+test('built scripts and styles (served before the hooks run) carry nosniff and the referrer policy', async () => {
+	const anonymous = clients.get('anonymous')!;
+	const html = await (await anonymous.get('/login')).text();
+	const assets = [...new Set(html.match(/\/_app\/immutable\/[^"'\s]+\.(?:js|css)/g) ?? [])];
+	expect(assets.length).toBeGreaterThan(0);
+	for (const path of assets.slice(0, 3)) {
+		const response = await anonymous.get(path);
+		expect(response.status(), path).toBe(200);
+		expect(response.headers()['x-content-type-options'], path).toBe('nosniff');
+		expect(response.headers()['referrer-policy'], path).toBe('same-origin');
+	}
+});
+
 test('pages, files and errors carry the security headers; pages forbid framing through CSP', async () => {
 	const staff = clients.get('staff')!;
 	for (const path of [

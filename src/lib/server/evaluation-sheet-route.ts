@@ -3,7 +3,14 @@
 // language: the component receives strings, never a template row.
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { DB } from './db';
-import { answersOf, saveSheet, type AnswerError, type Sheet } from './evaluation-sheet';
+import {
+	answersOf,
+	saveSheet,
+	sheetByToken,
+	type AnswerError,
+	type Sheet
+} from './evaluation-sheet';
+import { checkThrottle, recordFailure } from './auth/throttle';
 import { choiceLabels, questionText, templateQuestions } from './evaluation-template';
 import type { Locale, QuestionKind } from '$lib/enums';
 
@@ -14,6 +21,26 @@ export type SheetQuestion = {
 	text: string;
 	options: string[];
 };
+
+export type LinkOutcome =
+	| { sheet: Sheet }
+	| { refused: true; retryAfterSeconds: number }
+	| { notFound: true; delayMs: number };
+
+/**
+ * What a private link opens. Unknown, garbled, replaced and expired links are one "not found",
+ * held back longer after a few from the same address, then refused (429) for a while. A valid
+ * link always opens: behind a proxy many guests may share one address, and wrong links from any
+ * of them must not lock the others out.
+ */
+export function openLink(db: DB, token: string, address: string, now = new Date()): LinkOutcome {
+	const sheet = sheetByToken(db, token, now);
+	if (sheet) return { sheet };
+	const key = `evaluation-link|${address}`;
+	const throttle = checkThrottle(db, key, now.getTime());
+	if (throttle.blocked) return { refused: true, retryAfterSeconds: throttle.retryAfterSeconds };
+	return { notFound: true, delayMs: recordFailure(db, key, now.getTime()) };
+}
 
 export function sheetPageData(db: DB, sheet: Sheet, locale: Locale) {
 	return {

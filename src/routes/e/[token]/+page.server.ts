@@ -1,29 +1,18 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
-import { markOpened, sheetByToken } from '$lib/server/evaluation-sheet';
-import { sheetAction, sheetPageData } from '$lib/server/evaluation-sheet-route';
-import { checkThrottle, recordFailure } from '$lib/server/auth/throttle';
+import { markOpened } from '$lib/server/evaluation-sheet';
+import { openLink, sheetAction, sheetPageData } from '$lib/server/evaluation-sheet-route';
 
-/**
- * The sheet of a private link, for anyone holding it (no account). Unknown, garbled, replaced and
- * expired links are one 404; an address that keeps trying wrong links is slowed, then refused
- * further wrong links.
- */
+/** The sheet of a private link, for anyone holding it (no account); see openLink. */
 async function sheetOf(event: Pick<RequestEvent, 'params' | 'getClientAddress' | 'setHeaders'>) {
-	const db = getDb();
-	// A valid link always opens: behind a proxy many guests may share one address, and wrong
-	// links from any of them must not lock the others out.
-	const sheet = sheetByToken(db, event.params.token);
-	if (sheet) return sheet;
-	const key = `evaluation-link|${event.getClientAddress()}`;
-	const throttle = checkThrottle(db, key);
-	if (throttle.blocked) {
-		event.setHeaders({ 'retry-after': String(throttle.retryAfterSeconds) });
+	const outcome = openLink(getDb(), event.params.token, event.getClientAddress());
+	if ('sheet' in outcome) return outcome.sheet;
+	if ('refused' in outcome) {
+		event.setHeaders({ 'retry-after': String(outcome.retryAfterSeconds) });
 		error(429, 'Too many wrong links');
 	}
-	const delay = recordFailure(db, key);
-	if (delay) await new Promise((r) => setTimeout(r, delay));
+	if (outcome.delayMs) await new Promise((r) => setTimeout(r, outcome.delayMs));
 	error(404, 'Not found');
 }
 
