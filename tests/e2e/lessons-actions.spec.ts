@@ -129,3 +129,33 @@ test('a participants-only lesson stays with the visit’s organisations', async 
 	await expect(page.getByText('Aucun enseignement ne correspond à cette recherche.')).toBeVisible();
 	expect((await page.goto('/dashboard'))?.status()).toBe(404);
 });
+
+test('without JavaScript, a lesson or an action refused for its title keeps the text typed in its boxes', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signIn(page, ACCOUNTS.keoogoCoordinator);
+	// A title of spaces passes the browser's `required` and is refused by the server.
+	const observed = 'Un cahier de liaison par enfant,\nrelu chaque vendredi.';
+	const adaptation = 'Essayer le cahier dans deux classes.';
+	await page.goto('/visits/1/lessons');
+	await page.getByLabel('Enseignement', { exact: true }).fill('   ');
+	await page.getByLabel('Ce que nous avons observé').fill(observed);
+	await page.getByLabel('Ce que nous allons adapter').fill(adaptation);
+	await page.getByRole('button', { name: "Enregistrer l'enseignement" }).click();
+	await expect(page.locator('#field-title-error')).toHaveText('Ce champ est obligatoire.');
+	await expect(page.getByLabel('Ce que nous avons observé')).toHaveValue(observed);
+	await expect(page.getByLabel('Ce que nous allons adapter')).toHaveValue(adaptation);
+
+	const details = 'Avec les éducatrices des deux sites.';
+	await page.goto('/visits/1/actions');
+	await page.getByLabel('Action', { exact: true }).fill('   ');
+	await page.getByLabel('Précisions').fill(details);
+	await page.getByLabel('Échéance').fill('2030-01-15');
+	await page.getByRole('button', { name: "Enregistrer l'action" }).click();
+	await expect(page.locator('#field-title-error')).toHaveText('Ce champ est obligatoire.');
+	await expect(page.getByLabel('Précisions')).toHaveValue(details);
+	await expect(page.getByLabel('Échéance')).toHaveValue('2030-01-15');
+	await context.close();
+});

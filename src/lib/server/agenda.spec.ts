@@ -177,6 +177,20 @@ describe('editing a programme', () => {
 	});
 });
 
+describe('the day cap', () => {
+	it('refuses a session or a copy past the day cap, writing nothing', () => {
+		const day = '2024-05-09';
+		const ids = Array.from({ length: MAX_SESSIONS_PER_DAY }, (_, i) =>
+			addSession(db, 1, visitId, { ...base, day, title: `Séance ${i}` })
+		);
+		expect(addOrFull(db, 1, visitId, { ...base, day, title: 'Une de trop' })).toBe('full');
+		expect(copySessions(db, 1, visitId, ids.slice(0, 1), day)).toBe('full');
+		expect(copySessions(db, 1, visitId, ids, '2024-05-08')).toHaveLength(MAX_SESSIONS_PER_DAY);
+		expect(copySessions(db, 1, visitId, ids.slice(0, 1), '2024-05-08')).toBe('full');
+		expect(listAgenda(db, visitId).filter((s) => s.day === day)).toHaveLength(MAX_SESSIONS_PER_DAY);
+	});
+});
+
 describe('the contact on a printed programme', () => {
 	it("names the host's active coordinators, else the proposer's", () => {
 		const people = (rows: [string, number, 'coordinator' | 'member', boolean][]) => {
@@ -209,17 +223,5 @@ describe('the contact on a printed programme', () => {
 			'Issa'
 		]);
 		expect(programmeContacts(db, { host: undefined, proposer: undefined })).toBeUndefined();
-	});
-
-	it('refuses a session or a copy past the day cap, writing nothing', () => {
-		const day = '2024-05-09';
-		const ids = Array.from({ length: MAX_SESSIONS_PER_DAY }, (_, i) =>
-			addSession(db, 1, visitId, { ...base, day, title: `Séance ${i}` })
-		);
-		expect(addOrFull(db, 1, visitId, { ...base, day, title: 'Une de trop' })).toBe('full');
-		expect(copySessions(db, 1, visitId, ids.slice(0, 1), day)).toBe('full');
-		expect(copySessions(db, 1, visitId, ids, '2024-05-08')).toHaveLength(MAX_SESSIONS_PER_DAY);
-		expect(copySessions(db, 1, visitId, ids.slice(0, 1), '2024-05-08')).toBe('full');
-		expect(listAgenda(db, visitId).filter((s) => s.day === day)).toHaveLength(MAX_SESSIONS_PER_DAY);
 	});
 });
