@@ -14,10 +14,10 @@ export async function waitFor(url, tries = 200) {
 	throw new Error(`${url} never answered`);
 }
 
-/** The production build on `database`, listening on 127.0.0.1 only. */
+/** The production server as `npm start` runs it, on `database`, listening on 127.0.0.1 only. */
 export async function startApp(database, port, env = {}) {
 	const origin = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, ['scripts/start.js'], {
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env: {
 			...process.env,
