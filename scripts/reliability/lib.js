@@ -179,7 +179,8 @@ export async function findTargets(origin, database, cookie, { max = 4 } = {}) {
 		const html = await (
 			await fetch(`${origin}/visits/${v.id}/agenda`, { headers: { cookie } })
 		).text();
-		if (html.includes('add-session')) agendas.push({ ...v, days: daysBetween(v.startsOn, v.endsOn) });
+		if (html.includes('add-session'))
+			agendas.push({ ...v, days: daysBetween(v.startsOn, v.endsOn) });
 	}
 	const progress = [];
 	for (const a of actions) {
