@@ -198,7 +198,13 @@ const { json, markdown } = report(results, { smoke, duration });
 const out = smoke ? join(tmpdir(), 'passerelle-bench-smoke') : 'bench';
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'results.json'), JSON.stringify(json, null, '\t') + '\n');
-writeFileSync(join(out, 'RESULTS.md'), markdown);
+// The analysis written by hand under the generated tables survives a new run.
+const MARK = '<!-- Written by hand from here on: kept when the benchmark runs again. -->';
+const previous = existsSync(join(out, 'RESULTS.md'))
+	? readFileSync(join(out, 'RESULTS.md'), 'utf8')
+	: '';
+const kept = previous.includes(MARK) ? previous.slice(previous.indexOf(MARK)) : '';
+writeFileSync(join(out, 'RESULTS.md'), kept ? `${markdown.trimEnd()}\n\n${kept}` : markdown);
 console.log(markdown);
 console.log(`Written to ${out}/results.json and ${out}/RESULTS.md`);
 // The smoke run proves the harness: every page answered and measured, nothing failed under load.
