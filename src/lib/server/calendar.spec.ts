@@ -4,8 +4,8 @@ import { eq } from 'drizzle-orm';
 import { createTestDb } from './db/test-db';
 import { addOrganisation, addUser, addVisit } from './db/test-fixtures';
 import type { DB } from './db';
-import { users } from './db/schema';
-import { addSession, listAgenda, moveSession, updateSession } from './agenda';
+import { organisations, users } from './db/schema';
+import { addSession, deleteSession, listAgenda, moveSession, updateSession } from './agenda';
 import { UID_SUFFIX, calendarFileName, visitCalendar } from './calendar';
 import { createFeed, feedCalendar, feedOwner, listFeeds, revokeFeed } from './calendar-feeds';
 import { entityHistory } from './audit';
@@ -155,6 +155,40 @@ describe('a visit’s programme as iCalendar', () => {
 			summary: 'Avant'
 		});
 		expect(parse(visitCalendar(db, visit, ORIGIN)).events).toHaveLength(3);
+	});
+
+	it('follows every change it shows, though a document is kept between requests', () => {
+		const visit = { id: paris, title: 'V', timeZone: 'Europe/Paris', status: 'confirmed' as const };
+		const titles = () =>
+			parse(visitCalendar(db, visit, ORIGIN))
+				.events.map((e) => e.summary)
+				.sort();
+		expect(titles()).toEqual(['Après', 'Avant', 'Jusqu’à minuit']);
+		expect(visitCalendar(db, visit, ORIGIN)).toBe(visitCalendar(db, visit, ORIGIN));
+		const gone = listAgenda(db, paris).find((s) => s.title === 'Avant')!;
+		expect(deleteSession(db, coordinator, paris, gone.id)).toBeTruthy();
+		expect(titles()).toEqual(['Après', 'Jusqu’à minuit']);
+		addSession(
+			db,
+			coordinator,
+			paris,
+			session({ title: 'Nouvelle', startsAt: '14:00', endsAt: '15:00' })
+		);
+		expect(titles()).toEqual(['Après', 'Jusqu’à minuit', 'Nouvelle']);
+		const led = () =>
+			parse(visitCalendar(db, visit, ORIGIN)).events.find((e) => e.summary === 'Après')!
+				.description;
+		expect(led()).toContain('PARTAGE');
+		db.update(organisations)
+			.set({ name: 'PARTAGE International' })
+			.where(eq(organisations.id, partage))
+			.run();
+		expect(led()).toContain('PARTAGE International');
+		expect(withLocale('fr', ORIGIN, () => led())).toContain('Atelier');
+		expect(withLocale('en', ORIGIN, () => led())).toContain('Workshop');
+		// The title and status come with the visit: a renamed or cancelled visit is a new document.
+		const renamed = parse(visitCalendar(db, { ...visit, title: 'W', status: 'cancelled' }, ORIGIN));
+		expect(renamed.events.every((e) => e.status === 'CANCELLED')).toBe(true);
 	});
 
 	it('marks the events of a cancelled visit as cancelled', () => {

@@ -8,7 +8,9 @@ import type { DB } from './db';
 import { agendaItems, organisations, visitOrganisations, visits } from './db/schema';
 import { can, type Actor, type VisitTarget } from './policy';
 import { instant } from '$lib/agenda';
-import { m } from '$lib/i18n';
+import { dataVersion } from './db/version';
+import { preparedOnce } from './db/prepared';
+import { getLocale, m } from '$lib/i18n';
 import { agendaKindLabel } from '$lib/i18n/labels';
 import type { VisitStatus } from '$lib/enums';
 
@@ -52,11 +54,44 @@ function description({ item, leadOrganisation }: SessionRow, visit: CalendarVisi
 		.join('\n');
 }
 
+const revisions = preparedOnce((db: DB) =>
+	db.$client
+		.prepare(
+			'SELECT total(n) FROM agenda_revisions WHERE visit_id IN (SELECT value FROM json_each(?))'
+		)
+		.pluck()
+);
+
+/**
+ * Documents already built, by everything they are made of: ical-generator (v10, the last for
+ * Node 20) folds lines with a TextEncoder per character, a third of a calendar request's time.
+ * The programmes' revisions (migration 0012) and the data generation (visits, organisations)
+ * move with every change a document shows, and nothing else goes in it.
+ */
+const builtFor = preparedOnce((_db: DB) => new Map<string, string>());
+
+type CalendarOptions = { name: string; visits: CalendarVisit[]; origin: string; refresh?: boolean };
+
 /** An iCalendar document with every session of these visits. */
-export function buildCalendar(
-	db: DB,
-	options: { name: string; visits: CalendarVisit[]; origin: string; refresh?: boolean }
-): string {
+export function buildCalendar(db: DB, options: CalendarOptions): string {
+	const ids = JSON.stringify(options.visits.map((v) => v.id));
+	const key = [
+		dataVersion(db.$client),
+		revisions(db).get(ids),
+		getLocale(),
+		JSON.stringify(options)
+	].join('|');
+	const built = builtFor(db);
+	let document = built.get(key);
+	if (document === undefined) {
+		document = calendarDocument(db, options);
+		if (built.size >= 200) built.clear();
+		built.set(key, document);
+	}
+	return document;
+}
+
+function calendarDocument(db: DB, options: CalendarOptions): string {
 	const calendar = ical({
 		name: options.name,
 		prodId: PRODID,
