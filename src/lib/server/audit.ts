@@ -1,4 +1,5 @@
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { preparedOnce } from './db/prepared';
 import type { DB, Tx } from './db';
 import { auditEvents, users } from './db/schema';
 
@@ -87,9 +88,8 @@ export function auditFacets(db: DB) {
 	return { entities, actions };
 }
 
-/** Everything that happened to one record, oldest first: the timeline on its page. */
-export function entityHistory(db: DB, entity: string, entityId: string | number) {
-	return db
+const history = preparedOnce((db: DB) =>
+	db
 		.select({
 			id: auditEvents.id,
 			at: auditEvents.at,
@@ -99,7 +99,17 @@ export function entityHistory(db: DB, entity: string, entityId: string | number)
 		})
 		.from(auditEvents)
 		.leftJoin(users, eq(auditEvents.actorId, users.id))
-		.where(and(eq(auditEvents.entity, entity), eq(auditEvents.entityId, String(entityId))))
+		.where(
+			and(
+				eq(auditEvents.entity, sql.placeholder('entity')),
+				eq(auditEvents.entityId, sql.placeholder('entityId'))
+			)
+		)
 		.orderBy(auditEvents.at, auditEvents.id)
-		.all();
+		.prepare()
+);
+
+/** Everything that happened to one record, oldest first: the timeline on its page. */
+export function entityHistory(db: DB, entity: string, entityId: string | number) {
+	return history(db).all({ entity, entityId: String(entityId) });
 }
