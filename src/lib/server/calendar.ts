@@ -55,11 +55,9 @@ function description({ item, leadOrganisation }: SessionRow, visit: CalendarVisi
 }
 
 const revisions = preparedOnce((db: DB) =>
-	db.$client
-		.prepare(
-			'SELECT total(n) FROM agenda_revisions WHERE visit_id IN (SELECT value FROM json_each(?))'
-		)
-		.pluck()
+	db.$client.prepare(
+		'SELECT total(n) FROM agenda_revisions WHERE visit_id IN (SELECT value FROM json_each(?))'
+	)
 );
 
 /**
@@ -77,7 +75,7 @@ export function buildCalendar(db: DB, options: CalendarOptions): string {
 	const ids = JSON.stringify(options.visits.map((v) => v.id));
 	const key = [
 		dataVersion(db.$client),
-		revisions(db).get(ids),
+		revisions(db).pluck().get(ids),
 		getLocale(),
 		JSON.stringify(options)
 	].join('|');

@@ -22,6 +22,8 @@ export function preparedOnce<D extends object, P>(build: (db: D) => P): (db: D) 
  * prepares every query it runs afresh; under load that preparing was ~5 % of a page's server
  * time (`node --cpu-prof`). A reused statement may carry the output mode its last caller set
  * (drizzle switches statements to `raw()`), so that mode is reset before it is handed out again.
+ * The same statement may be in several hands: whoever keeps one sets its mode on every use
+ * (`.pluck().get()`), and nobody `bind()`s one for good.
  */
 export function reuseStatements(sqlite: Database.Database, max = 500) {
 	const prepare = sqlite.prepare.bind(sqlite);
