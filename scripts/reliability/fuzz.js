@@ -299,10 +299,12 @@ async function send(url, init) {
 		headers['content-length'] = String(body.length);
 	}
 	return new Promise((resolve, reject) => {
+		let answered = false;
 		const req = http.request(
 			url,
 			{ method: init.method ?? 'GET', headers, agent: false },
 			(res) => {
+				answered = true;
 				const chunks = [];
 				res.on('data', (c) => chunks.push(c));
 				res.on('end', () =>
@@ -319,6 +321,9 @@ async function send(url, init) {
 		req.on('error', (err) =>
 			err.code === 'EPIPE' || err.code === 'ECONNRESET' ? null : reject(err)
 		);
+		// Node's HTTP server closes the connection on a request line or headers over its 16 KB
+		// limit, often before the client could read its 431: no answer at all (status 0).
+		req.on('close', () => answered || resolve({ status: 0, headers: {}, text: '' }));
 		req.end(body);
 	});
 }
@@ -326,6 +331,7 @@ async function send(url, init) {
 const LEAK = /\bat \S+ \(|\bat file:|SQLITE_|sqlite_master|SELECT .* FROM |node_modules/;
 const stats = [];
 let baseline = checksum();
+let closedUnanswered = 0;
 let dataVersion = db.pragma('data_version', { simple: true });
 
 /** A wrong evaluation link counts against the address (all cases share 127.0.0.1). */
@@ -339,6 +345,10 @@ async function check(target, c) {
 	if (target.path.startsWith('/e/')) forgetWrongLinks.run();
 	const { url, init } = request(target, c);
 	const res = await send(url, init);
+	if (res.status === 0) {
+		if (String(url).length < 16_384) throw new Error(`connection closed without an answer: ${url}`);
+		closedUnanswered++;
+	}
 	const text = res.text;
 	if (res.status >= 500) throw new Error(`${res.status} for ${url}: ${text.slice(0, 300)}`);
 	if (LEAK.test(text)) throw new Error(`stack trace or SQL in the answer to ${url}`);
@@ -406,6 +416,7 @@ await stopServer(child);
 const total = stats.reduce((n, s) => n + s.cases, 0);
 console.log(
 	`\nFuzz: ${stats.length} actions and endpoints × ${runs} cases = ${total} requests, ` +
-		`${failures} failing (5xx, leaked details or a rejected input that changed data)`
+		`${failures} failing (5xx, leaked details or a rejected input that changed data); ` +
+		`${closedUnanswered} addresses over 16 KB closed by the server before its 431 was read`
 );
 tearDown(dir, failures > 0);
