@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateRange, languageName } from './format';
+import { countryName, formatDate, formatDateRange, languageName } from './format';
 
 describe('date formatting', () => {
 	it('writes a range the way each language does, the same on every call', () => {
@@ -22,5 +22,11 @@ describe('date formatting', () => {
 	it('names languages in the reader’s language', () => {
 		expect(languageName('ar', 'fr')).toBe('arabe');
 		expect(languageName('fr', 'en')).toBe('French');
+	});
+
+	it('names countries in the reader’s language, and keeps a code Intl does not know', () => {
+		expect(countryName('BF', 'fr')).toBe('Burkina Faso');
+		expect(countryName('MA', 'es')).toBe('Marruecos');
+		expect(countryName('not a code', 'fr')).toBe('not a code');
 	});
 });

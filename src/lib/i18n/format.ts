@@ -28,7 +28,7 @@ function dateFormat(kind: string, locale: string, options: Intl.DateTimeFormatOp
 	}
 	return format;
 }
-const regionNames = new Map<string, Intl.DisplayNames>();
+const displayNames = new Map<string, Intl.DisplayNames>();
 
 /**
  * Formatted calendar dates, kept: even with a kept formatter, `formatRange` (ICU's interval
@@ -61,13 +61,14 @@ export function formatDateRange(start: string, end: string, locale?: string) {
 	);
 }
 
-export function countryName(code: string, locale?: string) {
+/** A country's or a language's name in `locale`, or the code itself when Intl has none. */
+function displayName(type: 'region' | 'language', code: string, locale?: string) {
 	try {
 		const tag = intlLocale(locale);
-		let names = regionNames.get(tag);
+		let names = displayNames.get(`${type}|${tag}`);
 		if (!names) {
-			names = new Intl.DisplayNames([tag], { type: 'region' });
-			regionNames.set(tag, names);
+			names = new Intl.DisplayNames([tag], { type });
+			displayNames.set(`${type}|${tag}`, names);
 		}
 		return names.of(code) ?? code;
 	} catch {
@@ -75,20 +76,9 @@ export function countryName(code: string, locale?: string) {
 	}
 }
 
-const languageNames = new Map<string, Intl.DisplayNames>();
-export function languageName(code: string, locale?: string) {
-	try {
-		const tag = intlLocale(locale);
-		let names = languageNames.get(tag);
-		if (!names) {
-			names = new Intl.DisplayNames([tag], { type: 'language' });
-			languageNames.set(tag, names);
-		}
-		return names.of(code) ?? code;
-	} catch {
-		return code;
-	}
-}
+export const countryName = (code: string, locale?: string) => displayName('region', code, locale);
+export const languageName = (code: string, locale?: string) =>
+	displayName('language', code, locale);
 
 export function themeName(theme: Named, locale: string) {
 	switch (locale) {

@@ -1,11 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from './db/test-db';
 import type { DB } from './db';
-import { delegates, outbox } from './db/schema';
-import { addOrganisation, addVisit } from './db/test-fixtures';
-import { openEvaluation } from './evaluations';
+import { oneDelegateLink } from './db/evaluation-fixtures';
 import { openLink } from './evaluation-sheet-route';
-import { withLocale } from './locale';
 
 const ORIGIN = 'https://passerelle.test';
 const GUEST = '203.0.113.7';
@@ -20,34 +17,7 @@ let token = '';
 
 beforeEach(() => {
 	db = createTestDb();
-	const host = addOrganisation(db, 'DT');
-	const visitor = addOrganisation(db, 'KEOOGO');
-	const visitId = addVisit(db, {
-		status: 'completed',
-		startsOn: '2025-03-01',
-		endsOn: '2025-03-05',
-		timeZone: 'Africa/Ouagadougou',
-		organisations: [
-			[host, 'host'],
-			[visitor, 'visitor']
-		]
-	});
-	db.insert(delegates)
-		.values({ visitId, organisationId: visitor, name: 'Safiatou', email: 's@k.test' })
-		.run();
-	withLocale('fr', ORIGIN, () =>
-		openEvaluation(
-			db,
-			{ actorId: null, origin: ORIGIN, now: T0 },
-			{ id: visitId, title: 'V', languages: [] },
-			{ anonymous: false }
-		)
-	);
-	token = db
-		.select()
-		.from(outbox)
-		.get()!
-		.body.match(/\/e\/([a-z2-7]{64})/)![1];
+	token = oneDelegateLink(db, ORIGIN, T0);
 });
 
 /** Tries `count` wrong links from `address`, one second apart from `start`. */

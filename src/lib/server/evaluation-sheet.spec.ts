@@ -2,13 +2,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb } from './db/test-db';
 import type { DB } from './db';
-import { delegates, evaluationAnswers, evaluationResponses, outbox } from './db/schema';
-import { addOrganisation, addUser, addVisit } from './db/test-fixtures';
-import { openEvaluation } from './evaluations';
+import { evaluationAnswers, evaluationResponses } from './db/schema';
+import { addUser } from './db/test-fixtures';
+import { oneDelegateLink } from './db/evaluation-fixtures';
 import { currentTemplate, templateById } from './evaluation-template';
 import { draftOf, saveTemplate } from './evaluation-template-editor';
 import { answersOf, markOpened, saveSheet, sheetByToken, type Sheet } from './evaluation-sheet';
-import { withLocale } from './locale';
 
 const ORIGIN = 'https://passerelle.test';
 let db: DB;
@@ -18,34 +17,7 @@ let q: Record<string, number>;
 
 beforeEach(() => {
 	db = createTestDb();
-	const host = addOrganisation(db, 'DT');
-	const visitor = addOrganisation(db, 'KEOOGO');
-	const visitId = addVisit(db, {
-		status: 'completed',
-		startsOn: '2025-03-01',
-		endsOn: '2025-03-05',
-		timeZone: 'Africa/Ouagadougou',
-		organisations: [
-			[host, 'host'],
-			[visitor, 'visitor']
-		]
-	});
-	db.insert(delegates)
-		.values({ visitId, organisationId: visitor, name: 'Safiatou', email: 's@k.test' })
-		.run();
-	withLocale('fr', ORIGIN, () =>
-		openEvaluation(
-			db,
-			{ actorId: null, origin: ORIGIN },
-			{ id: visitId, title: 'V', languages: [] },
-			{ anonymous: false }
-		)
-	);
-	token = db
-		.select()
-		.from(outbox)
-		.get()!
-		.body.match(/\/e\/([a-z2-7]{64})/)![1];
+	token = oneDelegateLink(db, ORIGIN);
 	sheet = sheetByToken(db, token)!;
 	q = Object.fromEntries(currentTemplate(db).questions.map((x) => [x.code!, x.id]));
 });

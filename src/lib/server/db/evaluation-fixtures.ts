@@ -2,8 +2,11 @@
 // answered by code (`{ overall: 4, suggestions: 'Plus de temps' }`).
 import { randomBytes } from 'node:crypto';
 import type { DB } from './index';
-import { evaluationAnswers, evaluationResponses, evaluations } from './schema';
+import { delegates, evaluationAnswers, evaluationResponses, evaluations, outbox } from './schema';
+import { addOrganisation, addVisit } from './test-fixtures';
 import { currentTemplate, type Question } from '../evaluation-template';
+import { openEvaluation } from '../evaluations';
+import { withLocale } from '../locale';
 
 export type TestEvaluation = { id: number; question: (code: string) => Question };
 
@@ -60,4 +63,39 @@ export function addSheet(
 			.run();
 	}
 	return id;
+}
+
+/**
+ * A completed DT ← KEOOGO visit whose evaluation was opened (at `now`) for its one delegate:
+ * the private link's token, read from the mail sent like a delegate would.
+ */
+export function oneDelegateLink(db: DB, origin: string, now?: Date): string {
+	const host = addOrganisation(db, 'DT');
+	const visitor = addOrganisation(db, 'KEOOGO');
+	const visitId = addVisit(db, {
+		status: 'completed',
+		startsOn: '2025-03-01',
+		endsOn: '2025-03-05',
+		timeZone: 'Africa/Ouagadougou',
+		organisations: [
+			[host, 'host'],
+			[visitor, 'visitor']
+		]
+	});
+	db.insert(delegates)
+		.values({ visitId, organisationId: visitor, name: 'Safiatou', email: 's@k.test' })
+		.run();
+	withLocale('fr', origin, () =>
+		openEvaluation(
+			db,
+			{ actorId: null, origin, now },
+			{ id: visitId, title: 'V', languages: [] },
+			{ anonymous: false }
+		)
+	);
+	return db
+		.select()
+		.from(outbox)
+		.get()!
+		.body.match(/\/e\/([a-z2-7]{64})/)![1];
 }
