@@ -202,6 +202,7 @@ export function writeRequest(targets, tag, agendaShare = 0.5) {
 	const visit = pick(targets.agendas);
 	return {
 		kind: 'title',
+		visit,
 		path: `/visits/${visit.id}/agenda?/add`,
 		fields: {
 			day: pick(visit.days),

@@ -59,6 +59,8 @@ const sent = new Set();
 const acknowledged = new Set();
 const unexpected = [];
 let refusedWrites = 0;
+/** Sessions refused because their day already held 40: that rule working, not a failure. */
+let dayFull = 0;
 
 const read = {
 	setupRequest: (req, context) => {
@@ -94,6 +96,8 @@ const write = {
 		const w = writeRequest(user.targets, tag, 0.2);
 		sent.add(tag);
 		context.tag = tag;
+		context.agenda =
+			w.kind === 'title' ? { targets: user.targets, visit: w.visit, day: w.fields.day } : null;
 		return formPost(req, w.path, w.fields, user.cookie);
 	},
 	onResponse: (status, body, context) => {
@@ -103,7 +107,15 @@ const write = {
 			freeSheets.push(context.save.writer);
 			context.save = null;
 		} else if (ok) acknowledged.add(context.tag);
-		else refusedWrites++;
+		else if (context.agenda && body.includes('"day_full"')) {
+			// The programme's day is full (the cap): later sessions go to its other days, then
+			// once every day is full, the writes go to actions only.
+			dayFull++;
+			const { targets, visit, day } = context.agenda;
+			visit.days = visit.days.filter((d) => d !== day);
+			if (!visit.days.length) targets.agendas = targets.agendas.filter((v) => v !== visit);
+			return;
+		} else refusedWrites++;
 		if (!ok && unexpected.length < 5) unexpected.push(`${status} ${body.slice(0, 200)}`);
 	}
 };
@@ -175,7 +187,7 @@ const integrity = db.pragma('integrity_check', { simple: true });
 db.close();
 const lost = [...acknowledged].filter((t) => !stored.has(t));
 // Rows beyond the acknowledged writes may only come from requests cut off by the end of the run.
-const unanswered = sent.size - acknowledged.size - refusedWrites;
+const unanswered = sent.size - acknowledged.size - refusedWrites - dayFull;
 const extra = [...stored].filter((t) => !acknowledged.has(t));
 
 const backup = openDb(backupFile, { readonly: true });
@@ -203,7 +215,7 @@ const checks = {
 	'every request answered 2xx': errors === 0,
 	'no SQLITE_BUSY in the server log': busy === 0,
 	'no unexpected server error': serverErrors === 0,
-	'every write accepted': unexpected.length === 0,
+	'every write accepted (but sessions past the 40-a-day cap)': unexpected.length === 0,
 	'rows written = writes acknowledged': lost.length === 0 && extra.length <= unanswered,
 	'every evaluation sheet holds its last acknowledged save (or one cut off at the end), with its answer rows':
 		wrongSheets.length === 0,
@@ -217,6 +229,7 @@ console.log(
 		`${result.requests.total} requests (${Math.round(result.requests.average)}/s, ` +
 		`p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms), errors ${errors}, ` +
 		`writes acknowledged ${acknowledged.size}, rows written ${stored.size}` +
+		`, sessions refused by the 40-a-day cap ${dayFull}` +
 		` (cut off at the end: ${extra.length}); evaluation saves acknowledged ${sheets.saves} on ` +
 		`${sheets.sheets} sheets, ${answerRows} answer rows, sheets wrong ${wrongSheets.length} ` +
 		`(holding a save cut off at the end: ${sheets.heldInFlight}); SQLITE_BUSY ${busy}, ` +
