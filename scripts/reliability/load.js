@@ -107,7 +107,7 @@ const write = {
 			freeSheets.push(context.save.writer);
 			context.save = null;
 		} else if (ok) acknowledged.add(context.tag);
-		else if (context.agenda && body.includes('"day_full"')) {
+		else if (context.agenda && body.includes('day_full')) {
 			// The programme's day is full (the cap): later sessions go to its other days, then
 			// once every day is full, the writes go to actions only.
 			dayFull++;
