@@ -4,7 +4,6 @@
 import {
 	and,
 	asc,
-	count,
 	desc,
 	eq,
 	exists,
@@ -33,7 +32,7 @@ import {
 	visits
 } from './db/schema';
 import { recordAudit } from './audit';
-import { cappedCount } from './counts';
+import { cappedPages } from './counts';
 import { qualified as q } from './db/schema/columns';
 import { takesPartIn, type Viewer } from './lessons';
 import type { ActionStatus } from '$lib/enums';
@@ -145,25 +144,13 @@ const ORDER = [asc(actions.dueOn), asc(actions.id)];
 /** One page of actions, soonest due first. */
 export function listActions(db: DB, filter: ActionFilter) {
 	const where = actionConditions(filter);
-	const wanted = Math.max(1, filter.page ?? 1);
-	const { total, more } = cappedCount(
-		(limit) =>
-			db
-				.select({ n: count() })
-				.from(
-					db
-						.select({ one: sql`1` })
-						.from(actions)
-						.where(where)
-						.limit(limit)
-						.as('capped')
-				)
-				.get()?.n ?? 0,
-		wanted,
+	const { total, more, pages, page } = cappedPages(
+		db,
+		actions,
+		where,
+		filter.page,
 		ACTIONS_PAGE_SIZE
 	);
-	const pages = Math.max(1, Math.ceil(total / ACTIONS_PAGE_SIZE));
-	const page = Math.min(wanted, pages);
 	const items = selectActions(db)
 		.where(where)
 		.orderBy(...ORDER)

@@ -1,7 +1,6 @@
 import {
 	and,
 	asc,
-	count,
 	desc,
 	eq,
 	exists,
@@ -18,7 +17,7 @@ import { format } from 'date-fns';
 import type { DB } from './db';
 import { organisations, themes, visitOrganisations, visitThemes, visits } from './db/schema';
 import type { VisitStatus } from '../enums';
-import { cappedCount } from './counts';
+import { cappedPages } from './counts';
 import { cachedPerVersion } from './db/version';
 import { preparedOnce } from './db/prepared';
 
@@ -133,25 +132,13 @@ const oneVisit = preparedOnce((db: DB) => {
 /** One page of visits, newest first, with their organisations (three queries per page). */
 export function listVisits(db: DB, filter: VisitFilter) {
 	const where = visitConditions(filter);
-	const wanted = Math.max(1, filter.page ?? 1);
-	const { total, more } = cappedCount(
-		(limit) =>
-			db
-				.select({ n: count() })
-				.from(
-					db
-						.select({ one: sql`1` })
-						.from(visits)
-						.where(where)
-						.limit(limit)
-						.as('capped')
-				)
-				.get()?.n ?? 0,
-		wanted,
+	const { total, more, pages, page } = cappedPages(
+		db,
+		visits,
+		where,
+		filter.page,
 		VISITS_PAGE_SIZE
 	);
-	const pages = Math.max(1, Math.ceil(total / VISITS_PAGE_SIZE));
-	const page = Math.min(wanted, pages);
 	const rows = db
 		.select({
 			id: visits.id,
