@@ -1,17 +1,4 @@
-import {
-	and,
-	asc,
-	desc,
-	eq,
-	exists,
-	gte,
-	inArray,
-	lte,
-	ne,
-	or,
-	sql,
-	type SQL
-} from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { DB } from './db';
