@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildIfNeeded } from './build-if-needed.js';
+import { setAssetHeaders } from './asset-headers.js';
 
 const port = Number(process.env.PORT || 3000);
 const database = resolve(process.env.DEMO_DATABASE_PATH || 'data/demo.db');
@@ -26,6 +27,7 @@ process.env.BODY_SIZE_LIMIT ??= '12M';
 const { handler } = await import(resolve('build/handler.js'));
 const onRequest = (req, res) => {
 	req.headers['x-passerelle-proto'] = 'http';
+	setAssetHeaders(req, res);
 	handler(req, res);
 };
 
