@@ -27,11 +27,11 @@ const vite = await createServer({
 let failed = false;
 try {
 	const { DEFAULT_DATABASE_PATH, openDatabase } = await vite.ssrLoadModule('/src/lib/server/db');
-	const { appOrigin, runAllJobs } = await vite.ssrLoadModule('/src/lib/server/jobs');
+	const { appOrigin, runAllJobs } = await vite.ssrLoadModule('/src/lib/server/jobs/runner');
 	const path = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
 	const db = openDatabase(path);
 	console.log(`Passerelle jobs on ${path}`);
-	const { JOBS } = await vite.ssrLoadModule('/src/lib/server/jobs');
+	const { JOBS } = await vite.ssrLoadModule('/src/lib/server/jobs/runner');
 	const names = process.argv.slice(2);
 	const jobs = names.length ? JOBS.filter((j) => names.includes(j.name)) : JOBS;
 	if (jobs.length < names.length) throw new Error(`Unknown job in: ${names.join(', ')}`);

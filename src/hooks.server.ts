@@ -8,15 +8,15 @@ import {
 	deleteSessionCookie,
 	setSessionCookie,
 	validateSessionToken
-} from '$lib/server/auth/session';
-import { resolveLocale, withLocale } from '$lib/server/locale';
+} from '$lib/server/accounts/sessions';
+import { resolveLocale, withLocale } from '$lib/server/http/locale';
 import { seedDemo } from '$lib/server/demo/seed';
-import { startMailer } from '$lib/server/mailer';
-import { appOrigin, startJobs } from '$lib/server/jobs';
-import { countUsers, firstAdminInvitation } from '$lib/server/invitations';
+import { startMailer } from '$lib/server/notifications/mailer';
+import { appOrigin, startJobs } from '$lib/server/jobs/runner';
+import { countUsers, firstAdminInvitation } from '$lib/server/accounts/invitations';
 import { LOCALE_COOKIE, textDirection } from '$lib/i18n';
-import { warmDashboard } from '$lib/server/dashboard';
-import { todayIn } from '$lib/server/visit-completion';
+import { warmDashboard } from '$lib/server/dashboard/figures';
+import { todayIn } from '$lib/server/visits/completion';
 
 export const init: ServerInit = async () => {
 	if (building) return;

@@ -20,7 +20,7 @@ export async function extraMeasures(database, smoke) {
 	});
 	try {
 		const { openDatabase } = await vite.ssrLoadModule('/src/lib/server/db');
-		const { listLessons } = await vite.ssrLoadModule('/src/lib/server/lessons');
+		const { listLessons } = await vite.ssrLoadModule('/src/lib/server/lessons/record');
 		const db = openDatabase(database);
 		const runs = smoke ? 20 : 200;
 		const lessonSearch = {};

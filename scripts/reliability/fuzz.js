@@ -341,7 +341,7 @@ const forgetWrongLinks = db.prepare(
 
 async function check(target, c) {
 	// Left alone, five wrong links would turn every later case into a 429 before the action is
-	// reached (the throttle itself is tested in src/lib/server/evaluation-sheet-route.spec.ts).
+	// reached (the throttle itself is tested in src/lib/server/http/evaluation-sheet.spec.ts).
 	if (target.path.startsWith('/e/')) forgetWrongLinks.run();
 	const { url, init } = request(target, c);
 	const res = await send(url, init);

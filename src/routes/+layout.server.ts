@@ -1,8 +1,8 @@
 import type { LayoutServerLoad } from './$types';
 import { can } from '$lib/server/policy';
-import { currentActor } from '$lib/server/auth/guards';
+import { currentActor } from '$lib/server/http/guards';
 import { getDb } from '$lib/server/db';
-import { unreadCount } from '$lib/server/notifications';
+import { unreadCount } from '$lib/server/notifications/in-app';
 
 export const load: LayoutServerLoad = ({ locals, url }) => {
 	const actor = currentActor(locals);

@@ -1,16 +1,16 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { authorize } from '$lib/server/auth/guards';
+import { authorize } from '$lib/server/http/guards';
 import { isStaff } from '$lib/server/policy';
-import { visitsMissingLogistics } from '$lib/server/delegates';
-import { pendingSheetsOf } from '$lib/server/evaluation-roster';
+import { visitsMissingLogistics } from '$lib/server/delegations/delegates';
+import { pendingSheetsOf } from '$lib/server/evaluations/roster';
 import {
 	awaitingMyAnswer,
 	datesAwaitingMyAnswer,
 	myDrafts,
 	staleProposals,
 	upcomingVisits
-} from '$lib/server/home';
+} from '$lib/server/visits/home';
 
 export const load: PageServerLoad = (event) => {
 	const actor = authorize(event, 'visit.list');

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions } from './$types';
 import { getDb } from '$lib/server/db';
-import { setPreferredLocale } from '$lib/server/users';
+import { setPreferredLocale } from '$lib/server/accounts/users';
 import { LOCALE_COOKIE, toLocale } from '$lib/i18n';
 import { safeRedirect } from '$lib/schemas/common';
 

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { deleteSessionCookie, invalidateSession } from '$lib/server/auth/session';
+import { deleteSessionCookie, invalidateSession } from '$lib/server/accounts/sessions';
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (!locals.user) redirect(303, '/login');

@@ -4,9 +4,9 @@ import { randomBytes } from 'node:crypto';
 import type { DB } from './index';
 import { delegates, evaluationAnswers, evaluationResponses, evaluations, outbox } from './schema';
 import { addOrganisation, addVisit } from './test-fixtures';
-import { currentTemplate, type Question } from '../evaluation-template';
-import { openEvaluation } from '../evaluations';
-import { withLocale } from '../locale';
+import { currentTemplate, type Question } from '../evaluations/template';
+import { openEvaluation } from '../evaluations/links';
+import { withLocale } from '../http/locale';
 
 export type TestEvaluation = { id: number; question: (code: string) => Question };
 

@@ -3,8 +3,8 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../db';
 import { delegates, evaluationAnswers, evaluationResponses, evaluations } from '../db/schema';
-import { currentTemplate } from '../evaluation-template';
-import { generateSessionToken, sessionIdFromToken } from '../auth/session';
+import { currentTemplate } from '../evaluations/template';
+import { generateSessionToken, sessionIdFromToken } from '../accounts/sessions';
 import { DEMO_EVALUATION } from './evaluation-data';
 
 const DAY = 24 * 60 * 60 * 1000;

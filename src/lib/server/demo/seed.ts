@@ -19,8 +19,8 @@ import {
 	visitThemes,
 	visits
 } from '../db/schema';
-import { hashPassword } from '../auth/password';
-import { recordAudit } from '../audit';
+import { hashPassword } from '../accounts/password';
+import { recordAudit } from '../audit/log';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './data';
 import { demoVisits } from './visits';
 import { demoNotifications } from './notifications';
@@ -29,8 +29,8 @@ import { DEMO_AGENDA } from './agenda';
 import { DEMO_LESSONS, demoActions } from './follow-up';
 import { DEMO_EVALUATION } from './evaluation-data';
 import { seedDemoEvaluation } from './evaluations';
-import { reminderKind } from '../reminders';
-import { todayIn } from '../visit-completion';
+import { reminderKind } from '../actions/reminders';
+import { todayIn } from '../visits/completion';
 
 export function isEmpty(db: DB) {
 	return (db.select({ n: count() }).from(organisations).get()?.n ?? 0) === 0;

@@ -1,16 +1,16 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { requireUser } from '$lib/server/auth/guards';
+import { requireUser } from '$lib/server/http/guards';
 import {
 	changePassword,
 	getProfile,
 	listSessions,
 	signOutOtherSessions,
 	updateProfile
-} from '$lib/server/account';
-import { listOrganisations } from '$lib/server/organisations';
-import { createFeed, feedPath, listFeeds, revokeFeed } from '$lib/server/calendar-feeds';
+} from '$lib/server/accounts/profile';
+import { listOrganisations } from '$lib/server/organisations/directory';
+import { createFeed, feedPath, listFeeds, revokeFeed } from '$lib/server/agenda/feeds';
 import { passwordSchema, profileSchema } from '$lib/schemas/account';
 import { fieldErrors, positiveId, type FieldErrors } from '$lib/schemas/common';
 

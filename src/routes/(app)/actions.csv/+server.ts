@@ -1,9 +1,9 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
-import { authorize } from '$lib/server/auth/guards';
-import { exportActions } from '$lib/server/actions';
-import { readActionFilter } from '$lib/server/follow-up-route';
-import { toCsv } from '$lib/server/csv';
+import { authorize } from '$lib/server/http/guards';
+import { exportActions } from '$lib/server/actions/tracking';
+import { readActionFilter } from '$lib/server/http/follow-up';
+import { toCsv } from '$lib/server/exports/csv';
 import { m } from '$lib/i18n';
 import { actionStatusLabel } from '$lib/i18n/labels';
 

@@ -1,9 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { authorize } from '$lib/server/auth/guards';
-import { listActions } from '$lib/server/actions';
-import { listThemes } from '$lib/server/organisations';
-import { readActionFilter } from '$lib/server/follow-up-route';
+import { authorize } from '$lib/server/http/guards';
+import { listActions } from '$lib/server/actions/tracking';
+import { listThemes } from '$lib/server/organisations/directory';
+import { readActionFilter } from '$lib/server/http/follow-up';
 
 export const load: PageServerLoad = (event) => {
 	const actor = authorize(event, 'action.list');

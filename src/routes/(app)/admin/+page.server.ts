@@ -1,8 +1,8 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { authorize } from '$lib/server/auth/guards';
-import { listPeople } from '$lib/server/users';
-import { toggleAccount } from '$lib/server/admin';
+import { authorize } from '$lib/server/http/guards';
+import { listPeople } from '$lib/server/accounts/users';
+import { toggleAccount } from '$lib/server/http/admin-forms';
 import { positiveId } from '$lib/schemas/common';
 
 export const load: PageServerLoad = (event) => {

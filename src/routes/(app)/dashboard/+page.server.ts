@@ -1,8 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { authorize } from '$lib/server/auth/guards';
-import { GRAPH_SIZE, dashboard } from '$lib/server/dashboard';
-import { todayFor } from '$lib/server/follow-up-route';
+import { authorize } from '$lib/server/http/guards';
+import { GRAPH_SIZE, dashboard } from '$lib/server/dashboard/figures';
+import { todayFor } from '$lib/server/http/follow-up';
 
 export const load: PageServerLoad = (event) => {
 	const actor = authorize(event, 'dashboard.view');

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { authorize } from '$lib/server/auth/guards';
-import { evaluationsOverview } from '$lib/server/evaluations-overview';
+import { authorize } from '$lib/server/http/guards';
+import { evaluationsOverview } from '$lib/server/evaluations/overview';
 import { positiveId } from '$lib/schemas/common';
 
 export const load: PageServerLoad = (event) => {

@@ -1,17 +1,17 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
-import { authorize } from '$lib/server/auth/guards';
+import { authorize } from '$lib/server/http/guards';
 import { can, isStaff } from '$lib/server/policy';
-import { findUserByEmail } from '$lib/server/users';
-import { activeOrganisations } from '$lib/server/organisations';
+import { findUserByEmail } from '$lib/server/accounts/users';
+import { activeOrganisations } from '$lib/server/organisations/directory';
 import {
 	createInvitation,
 	getInvitation,
 	listPendingInvitations,
 	resendInvitation,
 	revokeInvitation
-} from '$lib/server/invitations';
+} from '$lib/server/accounts/invitations';
 import { newInvitationSchema } from '$lib/schemas/invitation';
 import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 

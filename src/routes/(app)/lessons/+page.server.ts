@@ -1,10 +1,10 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { authorize } from '$lib/server/auth/guards';
-import { experienceOn, lessonFacets, listLessons } from '$lib/server/lessons';
-import { listThemes } from '$lib/server/organisations';
-import { viewerOf } from '$lib/server/follow-up-route';
-import { readOrganisationFilter } from '$lib/server/organisation-filter';
+import { authorize } from '$lib/server/http/guards';
+import { experienceOn, lessonFacets, listLessons } from '$lib/server/lessons/record';
+import { listThemes } from '$lib/server/organisations/directory';
+import { viewerOf } from '$lib/server/http/follow-up';
+import { readOrganisationFilter } from '$lib/server/organisations/filter';
 import { positiveId } from '$lib/schemas/common';
 
 export const load: PageServerLoad = (event) => {

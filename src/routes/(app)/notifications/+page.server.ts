@@ -1,8 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { requireUser } from '$lib/server/auth/guards';
-import { listNotifications, markAllRead, markRead } from '$lib/server/notifications';
+import { requireUser } from '$lib/server/http/guards';
+import { listNotifications, markAllRead, markRead } from '$lib/server/notifications/in-app';
 import { notificationText } from '$lib/i18n/notifications';
 import { positiveId } from '$lib/schemas/common';
 

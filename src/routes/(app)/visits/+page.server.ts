@@ -1,10 +1,10 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { authorize } from '$lib/server/auth/guards';
+import { authorize } from '$lib/server/http/guards';
 import { can, isStaff } from '$lib/server/policy';
-import { listVisits, visitFacets } from '$lib/server/visits';
-import { listThemes } from '$lib/server/organisations';
-import { readOrganisationFilter } from '$lib/server/organisation-filter';
+import { listVisits, visitFacets } from '$lib/server/visits/read';
+import { listThemes } from '$lib/server/organisations/directory';
+import { readOrganisationFilter } from '$lib/server/organisations/filter';
 import { positiveId } from '$lib/schemas/common';
 import { VISIT_STATUSES, type VisitStatus } from '$lib/enums';
 

@@ -1,14 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { signIn } from '$lib/server/users';
-import { startSession } from '$lib/server/auth/session';
+import { signIn } from '$lib/server/accounts/users';
+import { startSession } from '$lib/server/accounts/sessions';
 import {
 	checkThrottle,
 	clearThrottle,
 	recordFailure,
 	throttleKey
-} from '$lib/server/auth/throttle';
+} from '$lib/server/accounts/throttle';
 import { loginSchema } from '$lib/schemas/auth';
 import { fieldErrors, safeRedirect } from '$lib/schemas/common';
 

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
-import { feedCalendar, feedOwner } from '$lib/server/calendar-feeds';
-import { withLocale } from '$lib/server/locale';
+import { feedCalendar, feedOwner } from '$lib/server/agenda/feeds';
+import { withLocale } from '$lib/server/http/locale';
 import { toLocale } from '$lib/i18n';
 
 /**

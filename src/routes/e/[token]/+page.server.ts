@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
-import { markOpened } from '$lib/server/evaluation-sheet';
-import { openLink, sheetAction, sheetPageData } from '$lib/server/evaluation-sheet-route';
+import { markOpened } from '$lib/server/evaluations/sheet';
+import { openLink, sheetAction, sheetPageData } from '$lib/server/http/evaluation-sheet';
 
 /** The sheet of a private link, for anyone holding it (no account); see openLink. */
 async function sheetOf(event: Pick<RequestEvent, 'params' | 'getClientAddress' | 'setHeaders'>) {

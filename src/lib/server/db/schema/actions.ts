@@ -43,7 +43,7 @@ export const actions = sqliteTable(
 		// With the owner: the dashboard counts each organisation's overdue actions from the index.
 		index('actions_status_due_owner_idx').on(t.status, t.dueOn, t.ownerOrganisationId),
 		// Pending actions in due order: "overdue" lists read it in order and stop at a page.
-		// Queries must spell the status condition exactly so (PENDING_SQL in actions.ts).
+		// Queries must spell the status condition exactly so (PENDING_SQL in actions/tracking.ts).
 		index('actions_pending_due_idx')
 			.on(t.dueOn)
 			.where(sql`${t.status} IN ('open', 'in_progress')`),

@@ -1,13 +1,13 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { authorize } from '$lib/server/auth/guards';
-import { actionHistory, addProgress, editAction } from '$lib/server/actions';
-import { lessonsOfVisit } from '$lib/server/lessons';
-import { organisationMembers } from '$lib/server/delegates';
-import { getVisit } from '$lib/server/visits';
-import { readActionForm, todayFor, viewerOf, visibleAction } from '$lib/server/follow-up-route';
-import { keptValues } from '$lib/server/admin';
+import { authorize } from '$lib/server/http/guards';
+import { actionHistory, addProgress, editAction } from '$lib/server/actions/tracking';
+import { lessonsOfVisit } from '$lib/server/lessons/record';
+import { organisationMembers } from '$lib/server/delegations/delegates';
+import { getVisit } from '$lib/server/visits/read';
+import { readActionForm, todayFor, viewerOf, visibleAction } from '$lib/server/http/follow-up';
+import { keptValues } from '$lib/server/http/admin-forms';
 import { progressSchema } from '$lib/schemas/lesson';
 import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 

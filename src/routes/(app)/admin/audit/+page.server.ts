@@ -1,8 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { authorize } from '$lib/server/auth/guards';
-import { auditFacets, listAudit } from '$lib/server/audit';
-import { listPeople } from '$lib/server/users';
+import { authorize } from '$lib/server/http/guards';
+import { auditFacets, listAudit } from '$lib/server/audit/log';
+import { listPeople } from '$lib/server/accounts/users';
 import { positiveId } from '$lib/schemas/common';
 
 const day = (v: string | null) =>

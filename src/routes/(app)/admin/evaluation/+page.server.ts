@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { authorize } from '$lib/server/auth/guards';
-import { currentTemplate } from '$lib/server/evaluation-template';
+import { authorize } from '$lib/server/http/guards';
+import { currentTemplate } from '$lib/server/evaluations/template';
 import {
 	applyEdit,
 	checkDraft,
@@ -10,7 +10,7 @@ import {
 	readDraft,
 	saveTemplate,
 	templateVersions
-} from '$lib/server/evaluation-template-editor';
+} from '$lib/server/evaluations/template-editor';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'evaluation.template');

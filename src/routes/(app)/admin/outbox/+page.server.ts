@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { authorize } from '$lib/server/auth/guards';
-import { listOutbox } from '$lib/server/outbox';
+import { authorize } from '$lib/server/http/guards';
+import { listOutbox } from '$lib/server/notifications/outbox';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'outbox.read');

@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { authorize } from '$lib/server/auth/guards';
-import { createTheme, listThemes, updateTheme } from '$lib/server/organisations';
-import { keptValues } from '$lib/server/admin';
+import { authorize } from '$lib/server/http/guards';
+import { createTheme, listThemes, updateTheme } from '$lib/server/organisations/directory';
+import { keptValues } from '$lib/server/http/admin-forms';
 import { themeSchema } from '$lib/schemas/admin';
 import { fieldErrors, positiveId } from '$lib/schemas/common';
 

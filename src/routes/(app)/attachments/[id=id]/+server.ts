@@ -3,14 +3,14 @@ import { createReadStream, existsSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
-import { authorize } from '$lib/server/auth/guards';
-import { viewerOf } from '$lib/server/follow-up-route';
+import { authorize } from '$lib/server/http/guards';
+import { viewerOf } from '$lib/server/http/follow-up';
 import {
 	attachmentsDir,
 	contentDisposition,
 	getAttachment,
 	storedPath
-} from '$lib/server/attachments';
+} from '$lib/server/lessons/attachments';
 import { positiveId } from '$lib/schemas/common';
 
 /**

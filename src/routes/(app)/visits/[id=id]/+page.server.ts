@@ -1,23 +1,23 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { visitEvaluation } from '$lib/server/evaluation-results';
+import { visitEvaluation } from '$lib/server/evaluations/results';
 import { getDb } from '$lib/server/db';
-import { authorize } from '$lib/server/auth/guards';
+import { authorize } from '$lib/server/http/guards';
 import { can, counterparts } from '$lib/server/policy';
-import { getVisit } from '$lib/server/visits';
-import { entityHistory } from '$lib/server/audit';
-import { missingLogisticsCount } from '$lib/server/delegates';
-import { sheetOfUser } from '$lib/server/evaluation-sheet';
-import { deleteDraft, moveVisit, visitTarget } from '$lib/server/visit-workflow';
+import { getVisit } from '$lib/server/visits/read';
+import { entityHistory } from '$lib/server/audit/log';
+import { missingLogisticsCount } from '$lib/server/delegations/delegates';
+import { sheetOfUser } from '$lib/server/evaluations/sheet';
+import { deleteDraft, moveVisit, visitTarget } from '$lib/server/visits/workflow';
 import {
 	answerDates,
 	answerVisit,
 	openDateProposals,
 	proposeDates
-} from '$lib/server/visit-answers';
+} from '$lib/server/visits/answers';
 import { answerSchema, datesSchema, reasonSchema } from '$lib/schemas/visit';
 import { fieldErrors, positiveId } from '$lib/schemas/common';
-import { TRANSITION_NAMES, type Transition } from '$lib/visit-states';
+import { TRANSITION_NAMES, type Transition } from '$lib/visit-lifecycle';
 
 function visitFor(event: RequestEvent) {
 	const actor = authorize(event, 'visit.read');

@@ -1,12 +1,17 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
-import { authorize } from '$lib/server/auth/guards';
+import { authorize } from '$lib/server/http/guards';
 import { can, isStaff } from '$lib/server/policy';
-import { activeOrganisations, listThemes } from '$lib/server/organisations';
-import { timeZoneList } from '$lib/server/admin';
-import { checkParties, createVisit } from '$lib/server/visit-workflow';
-import { readDetails, readParties, visitFormValues, withHostZone } from '$lib/server/visit-forms';
+import { activeOrganisations, listThemes } from '$lib/server/organisations/directory';
+import { timeZoneList } from '$lib/server/http/admin-forms';
+import { checkParties, createVisit } from '$lib/server/visits/workflow';
+import {
+	readDetails,
+	readParties,
+	visitFormValues,
+	withHostZone
+} from '$lib/server/http/visit-forms';
 
 function proposer(event: RequestEvent) {
 	const actor = authorize(event, 'visit.list');

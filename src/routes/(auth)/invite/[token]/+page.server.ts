@@ -1,8 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { acceptInvitation, findInvitation } from '$lib/server/invitations';
-import { startSession } from '$lib/server/auth/session';
+import { acceptInvitation, findInvitation } from '$lib/server/accounts/invitations';
+import { startSession } from '$lib/server/accounts/sessions';
 import { acceptInvitationSchema } from '$lib/schemas/invitation';
 import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 

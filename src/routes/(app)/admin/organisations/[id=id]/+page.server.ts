@@ -2,15 +2,15 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import type { FieldErrors } from '$lib/schemas/common';
-import { authorize } from '$lib/server/auth/guards';
+import { authorize } from '$lib/server/http/guards';
 import {
 	deleteOrganisation,
 	getOrganisation,
 	organisationUsage,
 	setOrganisationArchived,
 	updateOrganisation
-} from '$lib/server/organisations';
-import { readOrganisationForm, timeZoneList } from '$lib/server/admin';
+} from '$lib/server/organisations/directory';
+import { readOrganisationForm, timeZoneList } from '$lib/server/http/admin-forms';
 
 function target(event: RequestEvent, denied: 403 | 404) {
 	const actor = authorize(event, 'organisation.manage', denied);

@@ -2,9 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import type { FieldErrors } from '$lib/schemas/common';
-import { authorize } from '$lib/server/auth/guards';
-import { createOrganisation } from '$lib/server/organisations';
-import { readOrganisationForm, timeZoneList } from '$lib/server/admin';
+import { authorize } from '$lib/server/http/guards';
+import { createOrganisation } from '$lib/server/organisations/directory';
+import { readOrganisationForm, timeZoneList } from '$lib/server/http/admin-forms';
 
 export const load: PageServerLoad = (event) => {
 	authorize(event, 'organisation.manage');

@@ -1,11 +1,16 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
-import { authorize } from '$lib/server/auth/guards';
+import { authorize } from '$lib/server/http/guards';
 import { can } from '$lib/server/policy';
-import { getPerson, removeMembership, setGlobalRole, setMembership } from '$lib/server/users';
-import { toggleAccount } from '$lib/server/admin';
-import { activeOrganisations } from '$lib/server/organisations';
+import {
+	getPerson,
+	removeMembership,
+	setGlobalRole,
+	setMembership
+} from '$lib/server/accounts/users';
+import { toggleAccount } from '$lib/server/http/admin-forms';
+import { activeOrganisations } from '$lib/server/organisations/directory';
 import { globalRoleSchema, membershipSchema } from '$lib/schemas/admin';
 import { fieldErrors, positiveId, type FieldErrors } from '$lib/schemas/common';
 

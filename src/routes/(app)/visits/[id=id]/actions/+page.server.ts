@@ -2,11 +2,11 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { can } from '$lib/server/policy';
-import { readableVisit } from '$lib/server/visit-route';
-import { actionsOfVisit, createAction } from '$lib/server/actions';
-import { lessonsOfVisit } from '$lib/server/lessons';
-import { organisationMembers } from '$lib/server/delegates';
-import { readActionForm, todayFor, viewerOf } from '$lib/server/follow-up-route';
+import { readableVisit } from '$lib/server/http/visit';
+import { actionsOfVisit, createAction } from '$lib/server/actions/tracking';
+import { lessonsOfVisit } from '$lib/server/lessons/record';
+import { organisationMembers } from '$lib/server/delegations/delegates';
+import { readActionForm, todayFor, viewerOf } from '$lib/server/http/follow-up';
 import type { FieldErrors } from '$lib/schemas/common';
 
 /** The organisations the actor may give an action to on this visit. */

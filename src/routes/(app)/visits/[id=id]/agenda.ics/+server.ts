@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
-import { readableVisit } from '$lib/server/visit-route';
-import { calendarFileName, visitCalendar } from '$lib/server/calendar';
+import { readableVisit } from '$lib/server/http/visit';
+import { calendarFileName, visitCalendar } from '$lib/server/agenda/calendar';
 
 /**
  * The visit's programme as a calendar file. An endpoint runs no layout load: readableVisit sends

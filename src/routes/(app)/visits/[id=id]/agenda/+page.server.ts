@@ -2,9 +2,9 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { can } from '$lib/server/policy';
-import { readableVisit } from '$lib/server/visit-route';
-import { listDelegates } from '$lib/server/delegates';
-import { keptValues } from '$lib/server/admin';
+import { readableVisit } from '$lib/server/http/visit';
+import { listDelegates } from '$lib/server/delegations/delegates';
+import { keptValues } from '$lib/server/http/admin-forms';
 import {
 	addSession,
 	checkSession,
@@ -15,9 +15,9 @@ import {
 	moveSession,
 	placeSession,
 	updateSession
-} from '$lib/server/agenda';
+} from '$lib/server/agenda/programme';
 import { inZone, overlapsOf, programmeWarnings, visitDays } from '$lib/agenda';
-import { timeZoneList } from '$lib/server/admin';
+import { timeZoneList } from '$lib/server/http/admin-forms';
 import { sessionSchema } from '$lib/schemas/agenda';
 import { fieldErrors, positiveId } from '$lib/schemas/common';
 

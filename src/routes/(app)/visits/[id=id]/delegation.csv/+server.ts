@@ -1,8 +1,8 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
-import { delegationOf } from '$lib/server/delegates';
-import { delegationVisit } from '$lib/server/delegation-route';
-import { toCsv } from '$lib/server/csv';
+import { delegationOf } from '$lib/server/delegations/delegates';
+import { delegationVisit } from '$lib/server/http/delegation';
+import { toCsv } from '$lib/server/exports/csv';
 import { m } from '$lib/i18n';
 import { accommodationLabel, missingText, travelLabel, visaLabel } from '$lib/i18n/delegation';
 

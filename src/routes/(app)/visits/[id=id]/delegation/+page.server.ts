@@ -8,14 +8,14 @@ import {
 	delegationOf,
 	organisationMembers,
 	removeDelegate
-} from '$lib/server/delegates';
+} from '$lib/server/delegations/delegates';
 import {
 	canManage,
 	delegationVisit,
 	findDelegate,
 	readDelegateForm,
 	requireManage
-} from '$lib/server/delegation-route';
+} from '$lib/server/http/delegation';
 
 export const load: PageServerLoad = (event) => {
 	const context = delegationVisit(event);

@@ -1,13 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
-import { authorize } from '$lib/server/auth/guards';
+import { authorize } from '$lib/server/http/guards';
 import { can } from '$lib/server/policy';
-import { getVisit } from '$lib/server/visits';
-import { listThemes } from '$lib/server/organisations';
-import { timeZoneList } from '$lib/server/admin';
-import { checkThemes, updateVisitDetails, visitTarget } from '$lib/server/visit-workflow';
-import { visitFormValues } from '$lib/server/visit-forms';
+import { getVisit } from '$lib/server/visits/read';
+import { listThemes } from '$lib/server/organisations/directory';
+import { timeZoneList } from '$lib/server/http/admin-forms';
+import { checkThemes, updateVisitDetails, visitTarget } from '$lib/server/visits/workflow';
+import { visitFormValues } from '$lib/server/http/visit-forms';
 import { editVisitSchema } from '$lib/schemas/visit';
 import { fieldErrors } from '$lib/schemas/common';
 

@@ -2,12 +2,12 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { can } from '$lib/server/policy';
-import { readableVisit } from '$lib/server/visit-route';
-import { currentTemplate, templateById } from '$lib/server/evaluation-template';
-import { openEvaluation, sendToNewDelegates } from '$lib/server/evaluations';
-import { remindAll, resendLink } from '$lib/server/evaluation-reminders';
-import { evaluationRoster } from '$lib/server/evaluation-roster';
-import { sheetOfUser } from '$lib/server/evaluation-sheet';
+import { readableVisit } from '$lib/server/http/visit';
+import { currentTemplate, templateById } from '$lib/server/evaluations/template';
+import { openEvaluation, sendToNewDelegates } from '$lib/server/evaluations/links';
+import { remindAll, resendLink } from '$lib/server/evaluations/reminders';
+import { evaluationRoster } from '$lib/server/evaluations/roster';
+import { sheetOfUser } from '$lib/server/evaluations/sheet';
 import { positiveId } from '$lib/schemas/common';
 import type { VisitStatus } from '$lib/enums';
 

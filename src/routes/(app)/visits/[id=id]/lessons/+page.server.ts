@@ -2,10 +2,10 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { can } from '$lib/server/policy';
-import { readableVisit } from '$lib/server/visit-route';
-import { createLesson, lessonsOfVisit } from '$lib/server/lessons';
-import { listThemes } from '$lib/server/organisations';
-import { readLessonForm, viewerOf } from '$lib/server/follow-up-route';
+import { readableVisit } from '$lib/server/http/visit';
+import { createLesson, lessonsOfVisit } from '$lib/server/lessons/record';
+import { listThemes } from '$lib/server/organisations/directory';
+import { readLessonForm, viewerOf } from '$lib/server/http/follow-up';
 import { positiveId, type FieldErrors } from '$lib/schemas/common';
 
 function organisationsFor(context: ReturnType<typeof readableVisit>) {

@@ -1,13 +1,13 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { readableVisit } from '$lib/server/visit-route';
-import { listAgenda } from '$lib/server/agenda';
-import { delegationOf } from '$lib/server/delegates';
-import { lessonsOfVisit } from '$lib/server/lessons';
-import { actionsOfVisit } from '$lib/server/actions';
-import { todayFor, viewerOf } from '$lib/server/follow-up-route';
+import { readableVisit } from '$lib/server/http/visit';
+import { listAgenda } from '$lib/server/agenda/programme';
+import { delegationOf } from '$lib/server/delegations/delegates';
+import { lessonsOfVisit } from '$lib/server/lessons/record';
+import { actionsOfVisit } from '$lib/server/actions/tracking';
+import { todayFor, viewerOf } from '$lib/server/http/follow-up';
 import { can } from '$lib/server/policy';
-import { evaluationSummary } from '$lib/server/evaluation-results';
+import { evaluationSummary } from '$lib/server/evaluations/results';
 
 // The whole visit on one page, for whoever may read it; lessons and actions with the same
 // visibility as everywhere else, so a shared printout never carries what the reader may not see.

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { readableVisit } from '$lib/server/visit-route';
-import { listAgenda, programmeContacts } from '$lib/server/agenda';
+import { readableVisit } from '$lib/server/http/visit';
+import { listAgenda, programmeContacts } from '$lib/server/agenda/programme';
 import { programmeWarnings, visitDays } from '$lib/agenda';
 
 // The programme for paper: whoever may read the visit may print it.

@@ -2,13 +2,17 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import type { FieldErrors } from '$lib/schemas/common';
-import { delegateVersion, organisationMembers, updateDelegate } from '$lib/server/delegates';
+import {
+	delegateVersion,
+	organisationMembers,
+	updateDelegate
+} from '$lib/server/delegations/delegates';
 import {
 	delegationVisit,
 	findDelegate,
 	readDelegateForm,
 	requireManage
-} from '$lib/server/delegation-route';
+} from '$lib/server/http/delegation';
 
 function target(event: RequestEvent) {
 	const context = delegationVisit(event);

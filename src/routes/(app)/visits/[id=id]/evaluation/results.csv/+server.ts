@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
-import { evaluationExport, type ExportedAnswer } from '$lib/server/evaluation-export';
-import { evaluationResultsAccess } from '$lib/server/evaluation-results-route';
-import { choiceLabels, questionText, type Question } from '$lib/server/evaluation-template';
-import { toCsv } from '$lib/server/csv';
+import { evaluationExport, type ExportedAnswer } from '$lib/server/evaluations/export';
+import { evaluationResultsAccess } from '$lib/server/http/evaluation-results';
+import { choiceLabels, questionText, type Question } from '$lib/server/evaluations/template';
+import { toCsv } from '$lib/server/exports/csv';
 import { m } from '$lib/i18n';
 import type { Locale } from '$lib/enums';
 

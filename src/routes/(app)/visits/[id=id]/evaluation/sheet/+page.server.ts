@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
-import { readableVisit } from '$lib/server/visit-route';
-import { markOpened, sheetOfUser } from '$lib/server/evaluation-sheet';
-import { sheetAction, sheetPageData } from '$lib/server/evaluation-sheet-route';
+import { readableVisit } from '$lib/server/http/visit';
+import { markOpened, sheetOfUser } from '$lib/server/evaluations/sheet';
+import { sheetAction, sheetPageData } from '$lib/server/http/evaluation-sheet';
 
 /** A signed-in delegate's own sheet (from the home page): the same sheet as their private link. */
 function mySheet(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {

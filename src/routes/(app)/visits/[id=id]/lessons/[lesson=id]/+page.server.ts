@@ -2,12 +2,12 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { can } from '$lib/server/policy';
-import { getLesson, lessonsOfVisit } from '$lib/server/lessons';
-import { listThemes } from '$lib/server/organisations';
-import { attachmentsDir, deleteAttachment, getAttachment } from '$lib/server/attachments';
-import { deleteLesson, updateLesson } from '$lib/server/lesson-edits';
-import { readLessonForm, viewerOf } from '$lib/server/follow-up-route';
-import { readableLesson, receiveUpload } from '$lib/server/lesson-route';
+import { getLesson, lessonsOfVisit } from '$lib/server/lessons/record';
+import { listThemes } from '$lib/server/organisations/directory';
+import { attachmentsDir, deleteAttachment, getAttachment } from '$lib/server/lessons/attachments';
+import { deleteLesson, updateLesson } from '$lib/server/lessons/edits';
+import { readLessonForm, viewerOf } from '$lib/server/http/follow-up';
+import { readableLesson, receiveUpload } from '$lib/server/http/lesson';
 import { positiveId, type FieldErrors } from '$lib/schemas/common';
 
 export const load: PageServerLoad = (event) => {

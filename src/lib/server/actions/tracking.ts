@@ -1,0 +1,344 @@
+// Follow-up actions: owned by an organisation taking part in the visit, with a due date, a status
+// and a progress log that is only ever appended to. An action that came from a `participants`
+// lesson is as private as that lesson (`actionVisibleTo`).
+import {
+	and,
+	asc,
+	desc,
+	eq,
+	exists,
+	gte,
+	inArray,
+	isNull,
+	lt,
+	lte,
+	or,
+	sql,
+	type SQL
+} from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { addDays, format, parseISO } from 'date-fns';
+import type { DB, Tx } from '../db';
+import {
+	actionUpdates,
+	actions,
+	lessonThemes,
+	lessons,
+	memberships,
+	organisations,
+	users,
+	visitOrganisations,
+	visitThemes,
+	visits
+} from '../db/schema';
+import { recordAudit } from '../audit/log';
+import { cappedPages } from '../db/counts';
+import { qualified as q } from '../db/schema/columns';
+import { takesPartIn, type Viewer } from '../lessons/record';
+import type { ActionStatus } from '$lib/enums';
+import type { ActionField, ActionInput } from '$lib/schemas/lesson';
+
+export const ACTIONS_PAGE_SIZE = 25;
+/** Still to be done: what "overdue" and reminders are about. */
+export const PENDING: ActionStatus[] = ['open', 'in_progress'];
+/**
+ * The same condition as literal SQL: SQLite uses the partial index `actions_pending_due_idx` only
+ * when the query spells its WHERE clause with constants, not bound parameters.
+ */
+export const PENDING_SQL = sql.raw(`"actions"."status" IN ('open', 'in_progress')`);
+
+export function actionVisibleTo(viewer: Viewer): SQL | undefined {
+	if (viewer === null) return undefined;
+	return or(
+		sql`${q(actions.lessonId)} IS NULL`,
+		exists(
+			sql`(SELECT 1 FROM ${lessons} WHERE ${q(lessons.id)} = ${q(actions.lessonId)} AND ${q(lessons.visibility)} = 'network')`
+		),
+		exists(
+			sql`(SELECT 1 FROM ${visitOrganisations} WHERE ${q(visitOrganisations.visitId)} = ${q(actions.visitId)} AND ${q(visitOrganisations.response)} <> 'declined' AND ${q(visitOrganisations.organisationId)} IN (${sql.join(
+				(viewer.length ? viewer : [0]).map((id) => sql`${id}`),
+				sql`, `
+			)}))`
+		)
+	);
+}
+
+export type ActionFilter = {
+	status?: ActionStatus;
+	organisationId?: number;
+	/** Owned by any of these ([] matches none): the organisation filter's matches. */
+	organisationIds?: number[];
+	visitId?: number;
+	themeId?: number;
+	overdue?: boolean;
+	/** Due within this many days from today (pending ones only). */
+	dueWithin?: number;
+	page?: number;
+	viewer: Viewer;
+	/** YYYY-MM-DD: what "overdue" is measured against. */
+	today: string;
+};
+
+function actionConditions(f: ActionFilter): SQL | undefined {
+	return and(
+		actionVisibleTo(f.viewer),
+		f.status ? eq(actions.status, f.status) : undefined,
+		f.organisationId ? eq(actions.ownerOrganisationId, f.organisationId) : undefined,
+		f.organisationIds
+			? inArray(actions.ownerOrganisationId, f.organisationIds.length ? f.organisationIds : [0])
+			: undefined,
+		f.visitId ? eq(actions.visitId, f.visitId) : undefined,
+		f.themeId
+			? or(
+					exists(
+						sql`(SELECT 1 FROM ${lessonThemes} WHERE ${q(lessonThemes.lessonId)} = ${q(actions.lessonId)} AND ${q(lessonThemes.themeId)} = ${f.themeId})`
+					),
+					exists(
+						sql`(SELECT 1 FROM ${visitThemes} WHERE ${q(visitThemes.visitId)} = ${q(actions.visitId)} AND ${q(visitThemes.themeId)} = ${f.themeId})`
+					)
+				)
+			: undefined,
+		f.overdue ? and(PENDING_SQL, lt(actions.dueOn, f.today)) : undefined,
+		f.dueWithin
+			? and(
+					PENDING_SQL,
+					gte(actions.dueOn, f.today),
+					lte(actions.dueOn, format(addDays(parseISO(f.today), f.dueWithin), 'yyyy-MM-dd'))
+				)
+			: undefined
+	);
+}
+
+const owner = alias(users, 'owner');
+
+function selectActions(db: Tx) {
+	return db
+		.select({
+			id: actions.id,
+			title: actions.title,
+			details: actions.details,
+			status: actions.status,
+			dueOn: actions.dueOn,
+			doneAt: actions.doneAt,
+			version: actions.version,
+			visitId: actions.visitId,
+			visitTitle: visits.title,
+			lessonId: actions.lessonId,
+			lessonTitle: lessons.title,
+			ownerOrganisationId: actions.ownerOrganisationId,
+			ownerOrganisation: organisations.name,
+			ownerUserId: actions.ownerUserId,
+			ownerName: owner.name,
+			createdAt: actions.createdAt,
+			updatedAt: actions.updatedAt
+		})
+		.from(actions)
+		.innerJoin(visits, eq(actions.visitId, visits.id))
+		.innerJoin(organisations, eq(actions.ownerOrganisationId, organisations.id))
+		.leftJoin(lessons, eq(actions.lessonId, lessons.id))
+		.leftJoin(owner, eq(actions.ownerUserId, owner.id));
+}
+
+const ORDER = [asc(actions.dueOn), asc(actions.id)];
+
+/** One page of actions, soonest due first. */
+export function listActions(db: DB, filter: ActionFilter) {
+	const where = actionConditions(filter);
+	const { total, more, pages, page } = cappedPages(
+		db,
+		actions,
+		where,
+		filter.page,
+		ACTIONS_PAGE_SIZE
+	);
+	const items = selectActions(db)
+		.where(where)
+		.orderBy(...ORDER)
+		.limit(ACTIONS_PAGE_SIZE)
+		.offset((page - 1) * ACTIONS_PAGE_SIZE)
+		.all();
+	return { items, total, more, page, pages };
+}
+
+/** Every action the filter selects (the CSV export); capped so one request stays small. */
+export function exportActions(db: DB, filter: Omit<ActionFilter, 'page'>, max = 10_000) {
+	return selectActions(db)
+		.where(actionConditions(filter))
+		.orderBy(...ORDER)
+		.limit(max)
+		.all();
+}
+
+export function actionsOfVisit(db: Tx, visitId: number, viewer: Viewer) {
+	return selectActions(db)
+		.where(and(eq(actions.visitId, visitId), actionVisibleTo(viewer)))
+		.orderBy(...ORDER)
+		.all();
+}
+
+/** An action if the viewer may see it (undefined otherwise: the route answers 404). */
+export function getAction(db: Tx, id: number, viewer: Viewer) {
+	return selectActions(db)
+		.where(and(eq(actions.id, id), actionVisibleTo(viewer)))
+		.get();
+}
+
+export function actionHistory(db: Tx, actionId: number) {
+	return db
+		.select({
+			id: actionUpdates.id,
+			note: actionUpdates.note,
+			fromStatus: actionUpdates.fromStatus,
+			toStatus: actionUpdates.toStatus,
+			createdAt: actionUpdates.createdAt,
+			author: users.name
+		})
+		.from(actionUpdates)
+		.leftJoin(users, eq(actionUpdates.authorId, users.id))
+		.where(eq(actionUpdates.actionId, actionId))
+		.orderBy(asc(actionUpdates.createdAt), asc(actionUpdates.id))
+		.all();
+}
+
+type Checked = { ok: true } | { ok: false; field: ActionField };
+
+/** The rules a form cannot check alone: owner, owner person and lesson belong to this visit. */
+function checkAction(tx: Tx, visitId: number, input: ActionInput): Checked {
+	if (!takesPartIn(tx, visitId, input.ownerOrganisationId)) {
+		return { ok: false, field: 'ownerOrganisationId' };
+	}
+	if (input.ownerUserId) {
+		const member = tx
+			.select({ id: memberships.userId })
+			.from(memberships)
+			.where(
+				and(
+					eq(memberships.userId, input.ownerUserId),
+					eq(memberships.organisationId, input.ownerOrganisationId)
+				)
+			)
+			.get();
+		if (!member) return { ok: false, field: 'ownerUserId' };
+	}
+	if (input.lessonId) {
+		const lesson = tx
+			.select({ id: lessons.id })
+			.from(lessons)
+			.where(and(eq(lessons.id, input.lessonId), eq(lessons.visitId, visitId)))
+			.get();
+		if (!lesson) return { ok: false, field: 'lessonId' };
+	}
+	return { ok: true };
+}
+
+export function createAction(db: DB, actorId: number | null, visitId: number, input: ActionInput) {
+	return db.transaction((tx) => {
+		const checked = checkAction(tx, visitId, input);
+		if (!checked.ok) return checked;
+		const { id } = tx
+			.insert(actions)
+			.values({
+				visitId,
+				lessonId: input.lessonId ?? null,
+				title: input.title,
+				details: input.details,
+				ownerOrganisationId: input.ownerOrganisationId,
+				ownerUserId: input.ownerUserId ?? null,
+				dueOn: input.dueOn,
+				createdById: actorId
+			})
+			.returning({ id: actions.id })
+			.get();
+		recordAudit(tx, {
+			actorId,
+			entity: 'action',
+			entityId: id,
+			action: 'created',
+			changes: { visitId, title: input.title, dueOn: input.dueOn }
+		});
+		return { ok: true as const, id };
+	});
+}
+
+/** Changes an action's terms; an edit made from a stale page is refused (`stale`). */
+export function editAction(
+	db: DB,
+	actorId: number | null,
+	current: { id: number; visitId: number; version: number },
+	input: ActionInput & { version: number },
+	now = new Date()
+): Checked | { ok: false; field: 'stale' } {
+	return db.transaction((tx) => {
+		const checked = checkAction(tx, current.visitId, input);
+		if (!checked.ok) return checked;
+		const changed = tx
+			.update(actions)
+			.set({
+				title: input.title,
+				details: input.details,
+				ownerOrganisationId: input.ownerOrganisationId,
+				ownerUserId: input.ownerUserId ?? null,
+				dueOn: input.dueOn,
+				lessonId: input.lessonId ?? null,
+				version: sql`${actions.version} + 1`,
+				updatedAt: now
+			})
+			.where(and(eq(actions.id, current.id), eq(actions.version, input.version)))
+			.run().changes;
+		if (!changed) return { ok: false as const, field: 'stale' as const };
+		recordAudit(tx, {
+			actorId,
+			entity: 'action',
+			entityId: current.id,
+			action: 'edited',
+			changes: { title: input.title, dueOn: input.dueOn, owner: input.ownerOrganisationId },
+			at: now
+		});
+		return { ok: true as const };
+	});
+}
+
+/** A progress note, with or without a status change; both land in the history. */
+export function addProgress(
+	db: DB,
+	actorId: number | null,
+	action: { id: number; status: ActionStatus },
+	update: { note: string; status?: ActionStatus },
+	now = new Date()
+): 'ok' | 'empty' {
+	const status = update.status && update.status !== action.status ? update.status : undefined;
+	// Choosing the status the action already has, with no note, says nothing: no empty entry.
+	if (!status && !update.note.trim()) return 'empty';
+	db.transaction((tx) => {
+		if (status) {
+			tx.update(actions)
+				.set({
+					status,
+					doneAt: status === 'done' ? now : null,
+					version: sql`${actions.version} + 1`,
+					updatedAt: now
+				})
+				.where(eq(actions.id, action.id))
+				.run();
+		}
+		tx.insert(actionUpdates)
+			.values({
+				actionId: action.id,
+				authorId: actorId,
+				note: update.note,
+				fromStatus: status ? action.status : null,
+				toStatus: status ?? null,
+				createdAt: now
+			})
+			.run();
+		recordAudit(tx, {
+			actorId,
+			entity: 'action',
+			entityId: action.id,
+			action: 'progress',
+			changes: status ? { status } : { note: true },
+			at: now
+		});
+	});
+	return 'ok';
+}

@@ -1,0 +1,40 @@
+// What the delegation routes share: finding the visit and the delegate the URL or form names, the
+// policy check for a change, and reading the delegate form (raw values kept for the refill).
+import { error } from '@sveltejs/kit';
+import { getDb } from '../db';
+import { can } from '../policy';
+import { readableVisit, type ReadableVisit } from './visit';
+import { getDelegate } from '../delegations/delegates';
+import { keptValues } from './admin-forms';
+import { DELEGATE_FIELDS, delegateSchema, type DelegateField } from '$lib/schemas/delegate';
+import { fieldErrors, positiveId, type FieldErrors } from '$lib/schemas/common';
+
+/** The visit of the URL with the signed-in actor; a visit they may not read is a 404. */
+export const delegationVisit = readableVisit;
+
+export type DelegationVisit = ReadableVisit;
+
+export function canManage({ actor, target }: DelegationVisit, organisationId: number) {
+	return can(actor, 'delegate.manage', { visit: target, organisationId });
+}
+
+/** A change to this organisation's delegates, or 403. */
+export function requireManage(context: DelegationVisit, organisationId: number) {
+	if (!canManage(context, organisationId)) error(403, 'Forbidden');
+}
+
+/** A delegate of this visit: any other id (another visit's, unknown, not a number) is a 404. */
+export function findDelegate(visitId: number, raw: unknown) {
+	const id = positiveId(raw);
+	const delegate = id ? getDelegate(getDb(), visitId, id) : undefined;
+	if (!delegate) error(404, 'Not found');
+	return delegate;
+}
+
+export function readDelegateForm(form: FormData) {
+	const values = keptValues(form, DELEGATE_FIELDS);
+	const parsed = delegateSchema.safeParse(values);
+	if (parsed.success) return { ok: true as const, values, data: parsed.data };
+	const errors: FieldErrors<DelegateField> = fieldErrors<DelegateField>(parsed.error);
+	return { ok: false as const, values, errors };
+}

@@ -1,0 +1,85 @@
+// Reading the visit forms: raw values are kept (bounded) to refill the form after an error.
+import type { z } from 'zod';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
+import { coordinatorParties, staffParties, visitDetailsSchema } from '$lib/schemas/visit';
+import type { Parties } from '../visits/workflow';
+import { keptValues } from './admin-forms';
+
+const TEXT_FIELDS = [
+	'title',
+	'objectives',
+	'startsOn',
+	'endsOn',
+	'timeZone',
+	'place',
+	'expectedSize',
+	'version',
+	'ownId',
+	'direction',
+	'partnerId',
+	'kind',
+	'hostId'
+] as const;
+const LIST_FIELDS = ['languages', 'themeIds', 'visitorIds'] as const;
+
+export function visitFormValues(form: FormData) {
+	const values: Record<string, string | string[]> = keptValues(form, TEXT_FIELDS, 5100);
+	for (const key of LIST_FIELDS) {
+		values[key] = form
+			.getAll(key)
+			.filter((v): v is string => typeof v === 'string')
+			.slice(0, 300)
+			.map((v) => v.slice(0, 20));
+	}
+	return values;
+}
+
+type Read<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
+
+function read<S extends z.ZodType>(schema: S, values: unknown): Read<z.infer<S>> {
+	const parsed = schema.safeParse(values);
+	return parsed.success
+		? { ok: true, data: parsed.data }
+		: { ok: false, errors: fieldErrors(parsed.error) };
+}
+
+export const readDetails = (values: Record<string, unknown>) => read(visitDetailsSchema, values);
+
+/**
+ * Who takes part. A coordinator names their organisation, a direction and a partner; staff name
+ * a host and invited organisations (staff act as the host's side and propose for it).
+ */
+export function readParties(values: Record<string, unknown>, staff: boolean): Read<Parties> {
+	if (staff) {
+		const r = read(staffParties, values);
+		if (!r.ok) return r;
+		if (!r.data.hostId) return { ok: false, errors: { hostId: 'required' } };
+		return {
+			ok: true,
+			data: {
+				kind: r.data.kind,
+				proposerId: r.data.hostId,
+				hostId: r.data.hostId,
+				visitorIds: [...new Set(r.data.visitorIds)]
+			}
+		};
+	}
+	const r = read(coordinatorParties, values);
+	if (!r.ok) return r;
+	const { ownId, direction, partnerId } = r.data;
+	if (!partnerId) return { ok: false, errors: { partnerId: 'required' } };
+	if (partnerId === ownId) return { ok: false, errors: { partnerId: 'same_organisation' } };
+	const hostId = direction === 'visit' ? partnerId : ownId;
+	const visitorId = direction === 'visit' ? ownId : partnerId;
+	return {
+		ok: true,
+		data: { kind: 'exchange', proposerId: ownId, hostId, visitorIds: [visitorId] }
+	};
+}
+
+/** The time zone left empty means the host's. */
+export function withHostZone(values: Record<string, unknown>, hostZone: string | undefined) {
+	return typeof values.timeZone === 'string' && values.timeZone.trim()
+		? values
+		: { ...values, timeZone: hostZone ?? '' };
+}

@@ -1,0 +1,85 @@
+// A visit becomes `completed` by itself once its last day is over where it takes place
+// (DESIGN.md "Visit status"); coordinators may still complete it earlier by hand.
+import { and, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { TZDate } from '@date-fns/tz';
+import { addDays, format } from 'date-fns';
+import type { DB } from '../db';
+import { visitOrganisations, visits } from '../db/schema';
+import { recordAudit } from '../audit/log';
+import { notify } from '../notifications/in-app';
+import { once, type Job } from '../jobs/marks';
+import type { VisitStatus } from '$lib/enums';
+
+const RUNNING: VisitStatus[] = ['accepted', 'confirmed'];
+
+/** The calendar date (YYYY-MM-DD) it is at `now` in a time zone. */
+export function todayIn(timeZone: string, now: Date): string {
+	return format(new TZDate(now, timeZone), 'yyyy-MM-dd');
+}
+
+const JOB = 'complete-finished-visits';
+
+export const completeFinishedVisits: Job = {
+	name: JOB,
+	run(db: DB, now: Date, { origin }) {
+		// No time zone is a whole day ahead of UTC, so this bound keeps every finished visit and
+		// leaves the exact check, zone by zone, to the loop.
+		const bound = format(new TZDate(addDays(now, 1), 'UTC'), 'yyyy-MM-dd');
+		const candidates = db
+			.select({
+				id: visits.id,
+				title: visits.title,
+				endsOn: visits.endsOn,
+				timeZone: visits.timeZone
+			})
+			.from(visits)
+			.where(and(inArray(visits.status, RUNNING), lt(visits.endsOn, bound)))
+			.all();
+		const done: string[] = [];
+		for (const visit of candidates) {
+			if (visit.endsOn >= todayIn(visit.timeZone, now)) continue;
+			const completed = once(db, JOB, `visit:${visit.id}`, now, (tx) => {
+				// Only if nobody changed it meanwhile (completed or cancelled it by hand).
+				const changed = tx
+					.update(visits)
+					// A new version, so an edit form opened before this is told the visit changed.
+					.set({ status: 'completed', version: sql`${visits.version} + 1`, updatedAt: now })
+					.where(and(eq(visits.id, visit.id), inArray(visits.status, RUNNING)))
+					.run().changes;
+				if (!changed) return false;
+				recordAudit(tx, {
+					actorId: null,
+					entity: 'visit',
+					entityId: visit.id,
+					action: 'completed',
+					changes: { status: 'completed', automatic: true },
+					at: now
+				});
+				const organisationIds = tx
+					.select({ id: visitOrganisations.organisationId })
+					.from(visitOrganisations)
+					.where(
+						and(
+							eq(visitOrganisations.visitId, visit.id),
+							ne(visitOrganisations.response, 'declined')
+						)
+					)
+					.all()
+					.map((o) => o.id);
+				notify(tx, {
+					kind: 'visit_status',
+					visitId: visit.id,
+					organisationIds,
+					actorId: null,
+					payload: { title: visit.title, status: 'completed' },
+					origin
+				});
+				return true;
+			});
+			if (completed) {
+				done.push(`visit ${visit.id} completed (ended ${visit.endsOn}, ${visit.timeZone})`);
+			}
+		}
+		return done;
+	}
+};

@@ -1,0 +1,314 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestDb } from '../db/test-db';
+import type { DB } from '../db';
+import { memberships, notifications, organisations, outbox, users, visits } from '../db/schema';
+import { getVisit } from './read';
+import {
+	createVisit,
+	deleteDraft,
+	moveVisit,
+	updateVisitDetails,
+	visitTarget,
+	type Parties
+} from './workflow';
+import { answerDates, answerVisit, openDateProposals, proposeDates } from './answers';
+import { entityHistory } from '../audit/log';
+import { visitDetailsSchema, type VisitDetails } from '$lib/schemas/visit';
+
+let db: DB;
+const org: Record<string, number> = {};
+const coord: Record<string, number> = {};
+const ctx = (who: string) => ({ actorId: coord[who], origin: 'https://passerelle.test' });
+
+const details: VisitDetails = {
+	title: 'Observer les classes préscolaires',
+	objectives: 'Pratiques de classe',
+	startsOn: '2026-12-07',
+	endsOn: '2026-12-11',
+	timeZone: 'Africa/Ouagadougou',
+	place: 'Bobo-Dioulasso',
+	languages: ['fr'],
+	themeIds: [],
+	expectedSize: 4
+};
+
+beforeEach(() => {
+	db = createTestDb();
+	for (const short of ['KEOOGO', 'DT', 'RACINES', 'MAEECHA', 'AHEED']) {
+		org[short] = db
+			.insert(organisations)
+			.values({
+				name: short,
+				shortName: short,
+				country: 'BF',
+				city: 'X',
+				timeZone: 'Africa/Ouagadougou'
+			})
+			.returning()
+			.get().id;
+		coord[short] = db
+			.insert(users)
+			.values({
+				email: `c@${short}.example.org`,
+				name: `Coord ${short}`,
+				passwordHash: 'x',
+				preferredLocale: 'en'
+			})
+			.returning()
+			.get().id;
+		db.insert(memberships)
+			.values({ userId: coord[short], organisationId: org[short], role: 'coordinator' })
+			.run();
+	}
+});
+
+const target = (id: number) => {
+	const v = getVisit(db, id)!;
+	return { ...visitTarget(v), id, title: v.title };
+};
+const exchange = (): Parties => ({
+	kind: 'exchange',
+	proposerId: org.KEOOGO,
+	hostId: org.DT,
+	visitorIds: [org.KEOOGO]
+});
+
+describe('visit details form', () => {
+	it('refuses an end before the start and an impossible date', () => {
+		const bad = visitDetailsSchema.safeParse({
+			...details,
+			startsOn: '2026-12-07',
+			endsOn: '2026-12-01'
+		});
+		expect(bad.error?.issues[0]).toMatchObject({ path: ['endsOn'], message: 'end_before_start' });
+		const impossible = visitDetailsSchema.safeParse({ ...details, startsOn: '2026-02-30' });
+		expect(impossible.error?.issues[0]).toMatchObject({
+			path: ['startsOn'],
+			message: 'invalid_date'
+		});
+		const long = visitDetailsSchema.safeParse({ ...details, title: 'x'.repeat(20_000) });
+		expect(long.error?.issues[0]).toMatchObject({ path: ['title'], message: 'too_long' });
+	});
+});
+
+describe('proposing and answering an exchange', () => {
+	it('a sent proposal tells the counterpart coordinators, in their language, and not the proposer', () => {
+		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
+		const visit = getVisit(db, id)!;
+		expect(visit.status).toBe('proposed');
+		expect(visit.host).toMatchObject({ organisationId: org.DT, response: 'invited' });
+		expect(visit.visitors[0]).toMatchObject({ organisationId: org.KEOOGO, response: 'accepted' });
+		const told = db.select().from(notifications).all();
+		expect(told.map((n) => n.userId)).toEqual([coord.DT]);
+		const [mail] = db.select().from(outbox).all();
+		expect(mail.to).toBe('c@DT.example.org');
+		expect(mail.subject).toContain('KEOOGO proposes a visit');
+		expect(mail.body).toContain(`https://passerelle.test/visits/${id}`);
+	});
+
+	it('a draft tells nobody until it is sent', () => {
+		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, false);
+		expect(db.select().from(notifications).all()).toHaveLength(0);
+		expect(moveVisit(db, ctx('KEOOGO'), target(id), 'send')).toBe(true);
+		expect(getVisit(db, id)?.status).toBe('proposed');
+		expect(db.select().from(notifications).all()).toHaveLength(1);
+		expect(moveVisit(db, ctx('KEOOGO'), target(id), 'send')).toBe(false);
+	});
+
+	it('counter-proposed dates, accepted by the proposer, become the dates and the visit is accepted', () => {
+		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
+		proposeDates(db, ctx('DT'), target(id), {
+			organisationId: org.DT,
+			startsOn: '2027-01-11',
+			endsOn: '2027-01-15',
+			note: 'Après les congés'
+		});
+		const [proposal] = openDateProposals(db, id);
+		expect(proposal).toMatchObject({ organisation: 'DT', startsOn: '2027-01-11' });
+		expect(answerDates(db, ctx('KEOOGO'), target(id), proposal.id, true)).toBe(true);
+		const visit = getVisit(db, id)!;
+		expect(visit).toMatchObject({
+			status: 'accepted',
+			startsOn: '2027-01-11',
+			endsOn: '2027-01-15',
+			version: 2
+		});
+		expect(visit.host?.response).toBe('accepted');
+		expect(openDateProposals(db, id)).toHaveLength(0);
+		expect(answerDates(db, ctx('KEOOGO'), target(id), proposal.id, true)).toBe(false);
+		expect(entityHistory(db, 'visit', id).map((e) => e.action)).toEqual([
+			'created',
+			'proposed',
+			'dates_proposed',
+			'dates_accepted',
+			'accepted'
+		]);
+	});
+
+	it('rejected dates leave the proposal open for an answer', () => {
+		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
+		const pid = proposeDates(db, ctx('DT'), target(id), {
+			organisationId: org.DT,
+			startsOn: '2027-01-11',
+			endsOn: '2027-01-15',
+			note: ''
+		});
+		answerDates(db, ctx('KEOOGO'), target(id), pid, false);
+		expect(getVisit(db, id)).toMatchObject({ status: 'proposed', startsOn: '2026-12-07' });
+		expect(answerVisit(db, ctx('DT'), target(id), org.DT, 'declined', 'Pas de place')).toBe(
+			'declined'
+		);
+		expect(getVisit(db, id)).toMatchObject({ status: 'declined', statusReason: 'Pas de place' });
+	});
+});
+
+describe('a meeting of five organisations', () => {
+	it('goes on when one accepts, whatever the others say, and is declined only if all decline', () => {
+		const parties: Parties = {
+			kind: 'meeting',
+			proposerId: org.KEOOGO,
+			hostId: org.KEOOGO,
+			visitorIds: [org.DT, org.RACINES, org.MAEECHA, org.AHEED]
+		};
+		const id = createVisit(db, ctx('KEOOGO'), parties, details, true);
+		expect(db.select().from(notifications).all()).toHaveLength(4);
+		expect(answerVisit(db, ctx('AHEED'), target(id), org.AHEED, 'declined', 'Budget')).toBe(
+			'proposed'
+		);
+		expect(answerVisit(db, ctx('DT'), target(id), org.DT, 'accepted', '')).toBe('accepted');
+		expect(answerVisit(db, ctx('RACINES'), target(id), org.RACINES, 'accepted', '')).toBe(
+			'accepted'
+		);
+		const visit = getVisit(db, id)!;
+		expect(visit.visitors.map((v) => [v.shortName, v.response, v.reason])).toEqual([
+			['AHEED', 'declined', 'Budget'],
+			['DT', 'accepted', null],
+			['MAEECHA', 'invited', null],
+			['RACINES', 'accepted', null]
+		]);
+
+		const all = createVisit(
+			db,
+			ctx('KEOOGO'),
+			{ ...parties, visitorIds: [org.DT, org.AHEED] },
+			details,
+			true
+		);
+		answerVisit(db, ctx('DT'), target(all), org.DT, 'declined', 'Dates');
+		expect(answerVisit(db, ctx('AHEED'), target(all), org.AHEED, 'declined', 'Budget')).toBe(
+			'declined'
+		);
+	});
+});
+
+describe('editing safely', () => {
+	it('refuses the second of two edits made from the same version and writes nothing', () => {
+		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
+		expect(updateVisitDetails(db, ctx('KEOOGO'), id, 1, { ...details, place: 'Ouagadougou' })).toBe(
+			'ok'
+		);
+		expect(updateVisitDetails(db, ctx('DT'), id, 1, { ...details, title: 'Autre titre' })).toBe(
+			'stale'
+		);
+		const row = db.select().from(visits).where(eq(visits.id, id)).get()!;
+		expect(row).toMatchObject({ version: 2, place: 'Ouagadougou', title: details.title });
+	});
+
+	it('tells the other side when the dates of a sent visit change', () => {
+		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
+		updateVisitDetails(db, ctx('KEOOGO'), id, 1, { ...details, endsOn: '2026-12-12' });
+		const kinds = db
+			.select()
+			.from(notifications)
+			.all()
+			.map((n) => [n.kind, n.userId]);
+		expect(kinds).toContainEqual(['visit_dates_changed', coord.DT]);
+		expect(kinds).not.toContainEqual(['visit_dates_changed', coord.KEOOGO]);
+	});
+});
+
+describe('lifecycle', () => {
+	it('runs accepted → confirmed → completed → closed, and a cancellation keeps its reason', () => {
+		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
+		answerVisit(db, ctx('DT'), target(id), org.DT, 'accepted', '');
+		expect(moveVisit(db, ctx('DT'), target(id), 'close')).toBe(false);
+		for (const step of ['confirm', 'complete', 'close'] as const) {
+			expect(moveVisit(db, ctx('DT'), target(id), step)).toBe(true);
+		}
+		expect(getVisit(db, id)?.status).toBe('closed');
+		expect(moveVisit(db, ctx('DT'), target(id), 'cancel', 'Trop tard')).toBe(false);
+
+		const other = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
+		expect(
+			moveVisit(db, ctx('KEOOGO'), target(other), 'cancel', 'Grève des transports', org.KEOOGO)
+		).toBe(true);
+		expect(getVisit(db, other)).toMatchObject({
+			status: 'cancelled',
+			statusReason: 'Grève des transports'
+		});
+		const mail = db.select().from(outbox).all().at(-1)!;
+		expect(mail.subject).toContain('KEOOGO cancelled');
+	});
+});
+
+describe('races and drafts', () => {
+	it('an answer read before a cancellation does not bring the visit back', () => {
+		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
+		const seenByDt = target(id);
+		moveVisit(db, ctx('KEOOGO'), target(id), 'cancel', 'Grève', org.KEOOGO);
+		answerVisit(db, ctx('DT'), seenByDt, org.DT, 'accepted', '');
+		expect(getVisit(db, id)?.status).toBe('cancelled');
+	});
+
+	it('two organisations declining at once still decline the meeting', () => {
+		const parties: Parties = {
+			kind: 'meeting',
+			proposerId: org.KEOOGO,
+			hostId: org.KEOOGO,
+			visitorIds: [org.DT, org.AHEED]
+		};
+		const id = createVisit(db, ctx('KEOOGO'), parties, details, true);
+		const before = target(id);
+		answerVisit(db, ctx('DT'), before, org.DT, 'declined', 'Dates');
+		answerVisit(db, ctx('AHEED'), before, org.AHEED, 'declined', 'Budget');
+		expect(getVisit(db, id)?.status).toBe('declined');
+	});
+
+	it('a draft is deleted, never cancelled, and nobody hears of it', () => {
+		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, false);
+		expect(moveVisit(db, ctx('KEOOGO'), target(id), 'cancel', 'x')).toBe(false);
+		expect(deleteDraft(db, ctx('KEOOGO'), id)).toBe(true);
+		expect(getVisit(db, id)).toBeUndefined();
+		expect(db.select().from(notifications).all()).toHaveLength(0);
+		const sent = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
+		expect(deleteDraft(db, ctx('KEOOGO'), sent)).toBe(false);
+	});
+
+	it('accepted dates are told to everyone still taking part', () => {
+		const parties: Parties = {
+			kind: 'meeting',
+			proposerId: org.KEOOGO,
+			hostId: org.KEOOGO,
+			visitorIds: [org.DT, org.RACINES, org.AHEED]
+		};
+		const id = createVisit(db, ctx('KEOOGO'), parties, details, true);
+		answerVisit(db, ctx('RACINES'), target(id), org.RACINES, 'declined', 'Non');
+		const pid = proposeDates(db, ctx('DT'), target(id), {
+			organisationId: org.DT,
+			startsOn: '2027-02-01',
+			endsOn: '2027-02-05',
+			note: ''
+		});
+		db.delete(notifications).run();
+		answerDates(db, ctx('KEOOGO'), target(id), pid, true);
+		const told = db
+			.select()
+			.from(notifications)
+			.all()
+			.map((n) => [n.kind, n.userId]);
+		expect(told).toContainEqual(['visit_dates_answered', coord.DT]);
+		expect(told).toContainEqual(['visit_dates_changed', coord.AHEED]);
+		expect(told.map((t) => t[1])).not.toContain(coord.RACINES);
+	});
+});

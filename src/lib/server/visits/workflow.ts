@@ -1,0 +1,298 @@
+// Creating visits and moving them through their lifecycle. Every change is one transaction with
+// its audit event and its notifications; the policy has already said the actor may make it.
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { DB, Tx } from '../db';
+import { organisations, themes, visitOrganisations, visitThemes, visits } from '../db/schema';
+import { recordAudit } from '../audit/log';
+import { notify } from '../notifications/in-app';
+import { counterparts, type VisitTarget } from '../policy';
+import { canMove, TRANSITIONS, type Transition } from '$lib/visit-lifecycle';
+import type { VisitDetails } from '$lib/schemas/visit';
+import type { FieldErrors } from '$lib/schemas/common';
+import type { VisitKind } from '$lib/enums';
+
+export type Ctx = { actorId: number; origin: string };
+export type Parties = { kind: VisitKind; proposerId: number; hostId: number; visitorIds: number[] };
+
+type Participant = { organisationId: number; role: string; response: string };
+
+/** The policy's view of a visit read with getVisit(). */
+export function visitTarget(visit: {
+	kind: VisitKind;
+	status: VisitTarget['status'];
+	hostOrganisationId: number;
+	proposerOrganisationId: number;
+	host?: Participant;
+	visitors: Participant[];
+	facilitators: Participant[];
+}): VisitTarget {
+	const all = [...(visit.host ? [visit.host] : []), ...visit.visitors, ...visit.facilitators];
+	return {
+		kind: visit.kind,
+		status: visit.status,
+		hostOrganisationId: visit.hostOrganisationId,
+		proposerOrganisationId: visit.proposerOrganisationId,
+		participants: all.map((p) => ({
+			organisationId: p.organisationId,
+			role: p.role as VisitTarget['participants'][number]['role'],
+			response: p.response as VisitTarget['participants'][number]['response']
+		}))
+	};
+}
+
+export const orgName = (tx: Tx, id: number) =>
+	tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id)).get()
+		?.name ?? '';
+
+/** The organisations still taking part (those that declined are no longer told). */
+export function participantIds(tx: Tx, visitId: number) {
+	return tx
+		.select({ id: visitOrganisations.organisationId })
+		.from(visitOrganisations)
+		.where(
+			and(eq(visitOrganisations.visitId, visitId), ne(visitOrganisations.response, 'declined'))
+		)
+		.all()
+		.map((r) => r.id);
+}
+
+/** Checks what the form cannot: the organisations and themes exist and the parties make sense. */
+export function checkParties(db: DB, parties: Parties, details: VisitDetails) {
+	const errors: FieldErrors = {};
+	const wanted = [parties.hostId, ...parties.visitorIds];
+	const active = db
+		.select({ id: organisations.id })
+		.from(organisations)
+		.where(and(inArray(organisations.id, wanted), isNull(organisations.archivedAt)))
+		.all()
+		.map((r) => r.id);
+	if (!active.includes(parties.hostId)) errors.hostId = 'invalid';
+	if (parties.visitorIds.length === 0) errors.visitorIds = 'required';
+	else if (parties.visitorIds.some((id) => !active.includes(id))) errors.visitorIds = 'invalid';
+	else if (parties.visitorIds.includes(parties.hostId)) errors.visitorIds = 'same_organisation';
+	if (parties.kind === 'exchange' && parties.visitorIds.length > 1) errors.visitorIds = 'invalid';
+	Object.assign(errors, checkThemes(db, details.themeIds));
+	return errors;
+}
+
+export function checkThemes(db: DB, themeIds: number[]): FieldErrors {
+	if (!themeIds.length) return {};
+	const known = db.select({ id: themes.id }).from(themes).where(inArray(themes.id, themeIds)).all();
+	return known.length === new Set(themeIds).size ? {} : { themeIds: 'invalid' };
+}
+
+function detailColumns(d: VisitDetails) {
+	return {
+		title: d.title,
+		objectives: d.objectives,
+		startsOn: d.startsOn,
+		endsOn: d.endsOn,
+		timeZone: d.timeZone,
+		place: d.place,
+		languages: d.languages,
+		expectedSize: d.expectedSize ?? null
+	};
+}
+
+function proposedNotice(tx: Tx, ctx: Ctx, visitId: number, title: string, target: VisitTarget) {
+	notify(tx, {
+		kind: 'visit_proposed',
+		visitId,
+		organisationIds: counterparts(target),
+		actorId: ctx.actorId,
+		payload: { title, organisation: orgName(tx, target.proposerOrganisationId) },
+		origin: ctx.origin
+	});
+}
+
+/** Creates a draft, or a sent proposal when `send`; the proposer's side has accepted by asking. */
+export function createVisit(
+	db: DB,
+	ctx: Ctx,
+	parties: Parties,
+	details: VisitDetails,
+	send: boolean
+) {
+	return db.transaction((tx) => {
+		const { id } = tx
+			.insert(visits)
+			.values({
+				...detailColumns(details),
+				kind: parties.kind,
+				status: send ? 'proposed' : 'draft',
+				hostOrganisationId: parties.hostId,
+				proposerOrganisationId: parties.proposerId,
+				createdById: ctx.actorId
+			})
+			.returning({ id: visits.id })
+			.get();
+		const rows = [
+			{ organisationId: parties.hostId, role: 'host' as const },
+			...parties.visitorIds.map((o) => ({ organisationId: o, role: 'visitor' as const }))
+		].map((r) => ({
+			...r,
+			visitId: id,
+			response:
+				r.organisationId === parties.proposerId ? ('accepted' as const) : ('invited' as const)
+		}));
+		tx.insert(visitOrganisations).values(rows).run();
+		if (details.themeIds.length) {
+			tx.insert(visitThemes)
+				.values([...new Set(details.themeIds)].map((themeId) => ({ visitId: id, themeId })))
+				.run();
+		}
+		recordAudit(tx, {
+			actorId: ctx.actorId,
+			entity: 'visit',
+			entityId: id,
+			action: 'created',
+			changes: { status: 'draft', title: details.title }
+		});
+		if (send) {
+			recordAudit(tx, { actorId: ctx.actorId, entity: 'visit', entityId: id, action: 'proposed' });
+			proposedNotice(tx, ctx, id, details.title, {
+				kind: parties.kind,
+				status: 'proposed',
+				hostOrganisationId: parties.hostId,
+				proposerOrganisationId: parties.proposerId,
+				participants: rows
+			});
+		}
+		return id;
+	});
+}
+
+/**
+ * Saves new details if nobody saved since `version` was read; otherwise 'stale' and nothing is
+ * written, so a second editor never silently overwrites the first.
+ */
+export function updateVisitDetails(
+	db: DB,
+	ctx: Ctx,
+	visitId: number,
+	version: number,
+	details: VisitDetails
+): 'ok' | 'stale' {
+	return db.transaction((tx) => {
+		const before = tx.select().from(visits).where(eq(visits.id, visitId)).get();
+		if (!before || before.version !== version) return 'stale';
+		const columns = detailColumns(details);
+		const done = tx
+			.update(visits)
+			.set({ ...columns, version: version + 1, updatedAt: new Date() })
+			.where(and(eq(visits.id, visitId), eq(visits.version, version)))
+			.run();
+		if (done.changes !== 1) return 'stale';
+		tx.delete(visitThemes).where(eq(visitThemes.visitId, visitId)).run();
+		if (details.themeIds.length) {
+			tx.insert(visitThemes)
+				.values([...new Set(details.themeIds)].map((themeId) => ({ visitId, themeId })))
+				.run();
+		}
+		const changes = Object.fromEntries(
+			Object.entries(columns).filter(
+				([k, v]) => JSON.stringify(before[k as keyof typeof columns]) !== JSON.stringify(v)
+			)
+		);
+		recordAudit(tx, {
+			actorId: ctx.actorId,
+			entity: 'visit',
+			entityId: visitId,
+			action: 'updated',
+			changes
+		});
+		const datesChanged = 'startsOn' in changes || 'endsOn' in changes;
+		if (datesChanged && before.status !== 'draft') {
+			notify(tx, {
+				kind: 'visit_dates_changed',
+				visitId,
+				organisationIds: participantIds(tx, visitId),
+				actorId: ctx.actorId,
+				payload: {
+					title: details.title,
+					organisation: '',
+					startsOn: details.startsOn,
+					endsOn: details.endsOn
+				},
+				origin: ctx.origin
+			});
+		}
+		return 'ok';
+	});
+}
+
+/** Moves a visit along the lifecycle; refuses (false) if its status changed in the meantime. */
+export function moveVisit(
+	db: DB,
+	ctx: Ctx,
+	target: VisitTarget & { id: number; title: string },
+	transition: Transition,
+	reason?: string,
+	actingOrganisationId?: number
+): boolean {
+	const to = TRANSITIONS[transition].to;
+	return db.transaction((tx) => {
+		const current = tx
+			.select({ status: visits.status })
+			.from(visits)
+			.where(eq(visits.id, target.id))
+			.get();
+		if (!current || !canMove(current.status, transition)) return false;
+		tx.update(visits)
+			.set({
+				status: to,
+				// An edit opened before the move must not land on a visit that has moved on.
+				version: sql`${visits.version} + 1`,
+				statusReason: transition === 'cancel' ? (reason ?? null) : undefined,
+				updatedAt: new Date()
+			})
+			.where(eq(visits.id, target.id))
+			.run();
+		recordAudit(tx, {
+			actorId: ctx.actorId,
+			entity: 'visit',
+			entityId: target.id,
+			action: to,
+			changes: reason ? { status: to, reason } : { status: to }
+		});
+		if (transition === 'send') {
+			proposedNotice(tx, ctx, target.id, target.title, target);
+		} else {
+			notify(tx, {
+				kind: transition === 'cancel' ? 'visit_cancelled' : 'visit_status',
+				visitId: target.id,
+				organisationIds: participantIds(tx, target.id),
+				actorId: ctx.actorId,
+				payload: {
+					title: target.title,
+					status: to,
+					reason: reason ?? '',
+					organisation: actingOrganisationId ? orgName(tx, actingOrganisationId) : ''
+				},
+				origin: ctx.origin
+			});
+		}
+		return true;
+	});
+}
+
+/** Deletes a draft nobody else has seen; false if it was sent (or deleted) in the meantime. */
+export function deleteDraft(db: DB, ctx: Ctx, visitId: number) {
+	return db.transaction((tx) => {
+		const draft = tx
+			.select({ title: visits.title })
+			.from(visits)
+			.where(and(eq(visits.id, visitId), eq(visits.status, 'draft')))
+			.get();
+		if (!draft) return false;
+		tx.delete(visits).where(eq(visits.id, visitId)).run();
+		recordAudit(tx, {
+			actorId: ctx.actorId,
+			entity: 'visit',
+			entityId: visitId,
+			action: 'deleted',
+			changes: { title: draft.title }
+		});
+		return true;
+	});
+}
