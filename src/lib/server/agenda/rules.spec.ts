@@ -20,7 +20,7 @@ import {
 } from './edits';
 
 const SEED = Number(process.env.FC_SEED ?? 20261202);
-const RUNS = Number(process.env.FC_RUNS ?? 50);
+const RUNS = Number(process.env.FC_RUNS ?? 40);
 const FIRST = '2030-03-04';
 const LAST = '2030-03-06';
 const DAYS = visitDays(FIRST, LAST);
