@@ -87,7 +87,8 @@ export const actions: Actions = {
 		const { actor, visit, values } = await editable(event);
 		const formId = `add-${values.day}`;
 		const parsed = sessionSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { formId, values, errors: fieldErrors(parsed.error), overlapWith: '' });
+		if (!parsed.success)
+			return fail(400, { formId, values, errors: fieldErrors(parsed.error), overlapWith: '' });
 		const result = addSession(getDb(), actor.id, visit.id, parsed.data, values.parallel === 'on');
 		if (isRefusal(result)) return fail(400, { formId, values, ...formErrors(result) });
 		return { done: 'added' };
@@ -99,7 +100,8 @@ export const actions: Actions = {
 		if (!id || !version) error(404, 'Not found');
 		const formId = `edit-${id}`;
 		const parsed = sessionSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { formId, values, errors: fieldErrors(parsed.error), overlapWith: '' });
+		if (!parsed.success)
+			return fail(400, { formId, values, errors: fieldErrors(parsed.error), overlapWith: '' });
 		const parallel = values.parallel === 'on';
 		const result = updateSession(getDb(), actor.id, visit.id, id, version, parsed.data, parallel);
 		if (result === 'not_found') error(404, 'Not found');
