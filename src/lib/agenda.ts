@@ -101,10 +101,6 @@ export const KIND_ICONS: Record<string, string> = {
 	free_time: '☼'
 };
 
-const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
-const clockOf = (n: number) =>
-	`${String(Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}`;
-
 /** The sessions of a day a new or edited session would overlap (parallel tracks need a yes). */
 export function overlapsOf<S extends Session>(
 	sessions: S[],
@@ -118,38 +114,6 @@ export function overlapsOf<S extends Session>(
 			s.startsAt < candidate.endsAt &&
 			candidate.startsAt < s.endsAt
 	);
-}
-
-/**
- * Moves the session at `from` to `to` in a day's ordered sessions. Sessions keep their length;
- * the span between the two places keeps its first start and its gaps, so a morning stays a
- * morning. Parallel sessions stay parallel (a start never goes before the previous one).
- * Returns the new times of every session of the day, or null when the day would run past
- * midnight.
- */
-export function reorderDay(day: Session[], from: number, to: number) {
-	const order = [...day];
-	const [moved] = order.splice(from, 1);
-	order.splice(to, 0, moved);
-	const lo = Math.min(from, to);
-	const hi = Math.max(from, to);
-	const gaps = day.map((s, i) =>
-		i < day.length - 1 ? minutes(day[i + 1].startsAt) - minutes(s.endsAt) : 0
-	);
-	let cursor = lo < day.length ? minutes(day[lo].startsAt) : 0;
-	const placed: { id: number; startsAt: string; endsAt: string; position: number }[] = [];
-	for (const [i, s] of order.entries()) {
-		if (i < lo || i > hi) {
-			placed.push({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, position: i });
-			continue;
-		}
-		const start = cursor;
-		const end = start + minutes(s.endsAt) - minutes(s.startsAt);
-		if (end > 24 * 60) return null;
-		placed.push({ id: s.id, startsAt: clockOf(start), endsAt: clockOf(end), position: i });
-		cursor = Math.max(end + gaps[i], start);
-	}
-	return placed;
 }
 
 /**

@@ -199,9 +199,10 @@ test('without JavaScript: add, reorder, duplicate and delete by plain forms', as
 	await reading.locator('summary', { hasText: 'Modifier' }).click();
 	await reading.getByRole('link', { name: 'Afficher le formulaire' }).click();
 	await expect(reading.getByLabel('Dupliquer au')).toBeVisible();
-	await reading.getByLabel('Dupliquer au').selectOption({ index: 4 });
+	// To the third day: on the fifth, 10:30–11:30 would overlap the school visit, now refused.
+	await reading.getByLabel('Dupliquer au').selectOption({ index: 2 });
 	await reading.getByRole('button', { name: 'Dupliquer' }).click();
-	const last = page.locator('section.agenda-day').nth(4);
+	const last = page.locator('section.agenda-day').nth(2);
 	await expect(last.locator('li.session', { hasText: 'Lecture partagée' })).toContainText(
 		'10:30–11:30'
 	);
@@ -213,5 +214,73 @@ test('without JavaScript: add, reorder, duplicate and delete by plain forms', as
 	await copy.locator('summary', { hasText: 'Supprimer…' }).click();
 	await copy.getByRole('button', { name: 'Oui, supprimer cette séance' }).click();
 	await expect(last.locator('li.session', { hasText: 'Lecture partagée' })).toHaveCount(0);
+	await context.close();
+});
+
+test('« Plus tard » beside a parallel session moves the group; a refused move says why, with or without JavaScript', async ({
+	page,
+	browser
+}) => {
+	await signIn(page, ACCOUNTS.staff);
+	await page.goto('/visits/5/agenda');
+	const days = page.locator('section.agenda-day');
+	// Evening sessions: the other tests of this file plan mornings.
+	const plan: [number, string, string, string, boolean][] = [
+		[2, '17:00', '18:00', 'Atelier des conteuses', false],
+		[2, '17:00', '19:00', 'Plénière du soir', true],
+		[2, '19:00', '20:00', 'Visite du jardin', false],
+		[1, '17:30', '18:30', 'Conte du soir', false]
+	];
+	for (const [day, start, end, title, parallel] of plan) {
+		const add = days.nth(day).locator('details.add-session');
+		if (!(await add.evaluate((d) => (d as HTMLDetailsElement).open))) {
+			await add.locator('summary').click();
+		}
+		await add.getByLabel(/^Début/).fill(start);
+		await add.getByLabel(/^Fin/).fill(end);
+		await add.getByLabel('Titre').fill(title);
+		await add.getByLabel('Séance en parallèle').setChecked(parallel);
+		await add.getByRole('button', { name: 'Ajouter une séance' }).click();
+		await expect(days.nth(day).locator('li.session', { hasText: title })).toBeVisible();
+	}
+	const session = (title: string) => days.nth(2).locator('li.session', { hasText: title });
+	const group = days.nth(2).locator('li.parallel');
+	await expect(group.locator('li.session')).toHaveCount(2);
+
+	// The plenary goes later with its parallel workshop; the garden visit takes their slot.
+	await page.getByRole('button', { name: /Reculer « Plénière du soir/ }).click();
+	await expect(session('Visite du jardin')).toContainText('17:00–18:00');
+	await expect(session('Atelier des conteuses')).toContainText('18:00–19:00');
+	await expect(session('Plénière du soir')).toContainText('18:00–20:00');
+	await expect(group.locator('li.session')).toHaveCount(2);
+	await expect(group).not.toContainText('Visite du jardin');
+	await expect(page.locator('.warnings')).not.toContainText('Visite du jardin');
+
+	// Onto the second day, the garden visit would lie over « Conte du soir »: refused, kept.
+	const garden = session('Visite du jardin');
+	await garden.locator('summary', { hasText: 'Modifier' }).click();
+	const secondDay = await days.nth(1).getAttribute('data-day');
+	await garden.getByLabel('Déplacer au').selectOption(secondDay!);
+	await garden.getByRole('button', { name: 'Déplacer', exact: true }).click();
+	await expect(garden.getByRole('alert')).toContainText('chevaucherait « Conte du soir »');
+	await expect(garden.getByLabel('Déplacer au')).toHaveValue(secondDay!);
+	await expect(garden).toContainText('17:00–18:00');
+	await expect(days.nth(1).locator('li.session', { hasText: 'Visite du jardin' })).toHaveCount(0);
+
+	const context = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
+	const plain = await context.newPage();
+	await signIn(plain, ACCOUNTS.staff);
+	await plain.goto('/visits/5/agenda');
+	const noJs = plain
+		.locator('section.agenda-day')
+		.nth(2)
+		.locator('li.session', { hasText: 'Visite du jardin' });
+	await noJs.locator('summary', { hasText: 'Modifier' }).click();
+	await noJs.getByRole('link', { name: 'Afficher le formulaire' }).click();
+	await noJs.getByLabel('Déplacer au').selectOption(secondDay!);
+	await noJs.getByRole('button', { name: 'Déplacer', exact: true }).click();
+	await expect(noJs.getByRole('alert')).toContainText('chevaucherait « Conte du soir »');
+	await expect(noJs.getByLabel('Déplacer au')).toHaveValue(secondDay!);
+	await expect(noJs).toContainText('17:00–18:00');
 	await context.close();
 });

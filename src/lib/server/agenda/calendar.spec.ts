@@ -5,7 +5,8 @@ import { createTestDb } from '../db/test-db';
 import { addOrganisation, addUser, addVisit } from '../db/test-fixtures';
 import type { DB } from '../db';
 import { organisations, users } from '../db/schema';
-import { addSession, deleteSession, listAgenda, moveSession, updateSession } from './programme';
+import { deleteSession, listAgenda } from './programme';
+import { addSession, moveSession, updateSession } from './edits';
 import { UID_SUFFIX, calendarFileName, visitCalendar } from './calendar';
 import { createFeed, feedCalendar, feedOwner, listFeeds, revokeFeed } from './feeds';
 import { entityHistory } from '../audit/log';
@@ -148,7 +149,7 @@ describe('a visit’s programme as iCalendar', () => {
 		});
 		expect(updateSession(db, coordinator, paris, first.id, first.version, edited)).toBe('ok');
 		expect(read()).toMatchObject({ sequence: 2, start: '2026-10-24T08:00:00.000Z' });
-		expect(moveSession(db, coordinator, paris, first.id, '2026-10-26')).toBe(true);
+		expect(moveSession(db, coordinator, paris, first.id, '2026-10-26')).toBe('ok');
 		expect(read()).toMatchObject({
 			sequence: 3,
 			start: '2026-10-26T09:00:00.000Z',

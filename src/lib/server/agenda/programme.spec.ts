@@ -4,17 +4,19 @@ import type { DB } from '../db';
 import { memberships, organisations, users } from '../db/schema';
 import { createVisit } from '../visits/workflow';
 import {
-	addSession as addOrFull,
 	checkSession,
-	copySessions,
 	deleteSession,
 	getSession,
 	listAgenda,
+	programmeContacts
+} from './programme';
+import {
+	addSession as addOrFull,
+	copySessions,
 	moveSession,
 	placeSession,
-	programmeContacts,
 	updateSession
-} from './programme';
+} from './edits';
 import { entityHistory } from '../audit/log';
 import { sessionSchema, type SessionInput } from '$lib/schemas/agenda';
 import { MAX_SESSIONS_PER_DAY } from '$lib/agenda';
@@ -22,7 +24,7 @@ import { MAX_SESSIONS_PER_DAY } from '$lib/agenda';
 /** addSession on a day with room: its id. */
 function addSession(...args: Parameters<typeof addOrFull>) {
 	const id = addOrFull(...args);
-	if (id === 'full') throw new Error('day full');
+	if (typeof id !== 'number') throw new Error(`refused: ${id.reason}`);
 	return id;
 }
 
@@ -120,7 +122,7 @@ describe('editing a programme', () => {
 		const a = addSession(db, 1, visitId, base);
 		const b = addSession(db, 1, visitId, { ...base, startsAt: '10:30', endsAt: '12:00' });
 		const uid = getSession(db, visitId, a)!.uid;
-		expect(moveSession(db, 1, visitId, a, '2024-05-07')).toBe(true);
+		expect(moveSession(db, 1, visitId, a, '2024-05-07')).toBe('ok');
 		expect(getSession(db, visitId, a)).toMatchObject({ day: '2024-05-07', uid, version: 2 });
 		const copies = copySessions(db, 1, visitId, [a, b], '2024-05-08');
 		expect(copies).toHaveLength(2);
@@ -153,27 +155,26 @@ describe('editing a programme', () => {
 		expect(placeSession(db, 1, visitId, b, 2)).toBe('ok');
 		expect(day()).toEqual(['A 08:00-09:00', 'C 09:30-10:30', 'B 13:00-15:00']);
 		expect(placeSession(db, 1, visitId, 9999, 0)).toBe('not_found');
+	});
 
-		const p1 = addSession(db, 1, visitId, {
-			...base,
-			day: '2024-05-10',
-			startsAt: '09:00',
-			endsAt: '12:00',
-			title: 'P1'
-		});
-		const p2 = addSession(db, 1, visitId, {
-			...base,
-			day: '2024-05-10',
-			startsAt: '09:00',
-			endsAt: '10:00',
-			title: 'P2'
-		});
+	it('moves a parallel group as one block: lengths, partners and gaps kept', () => {
+		const at = (startsAt: string, endsAt: string, title: string, parallel = false) =>
+			addSession(db, 1, visitId, { ...base, day: '2024-05-10', startsAt, endsAt, title }, parallel);
+		const p1 = at('09:00', '12:00', 'P1');
+		const p2 = at('09:00', '10:00', 'P2', true);
+		const c = at('12:30', '13:00', 'C');
+		const day = () =>
+			listAgenda(db, visitId)
+				.filter((s) => s.day === '2024-05-10')
+				.map((s) => `${s.title} ${s.startsAt}-${s.endsAt}`);
+		// Inside its own group a session has nowhere to go: nothing changes.
 		expect(placeSession(db, 1, visitId, p2, 0)).toBe('ok');
-		const parallel = listAgenda(db, visitId).filter((s) => s.day === '2024-05-10');
-		expect(parallel.map((s) => [s.id, s.startsAt, s.endsAt])).toEqual([
-			[p2, '09:00', '10:00'],
-			[p1, '09:00', '12:00']
-		]);
+		expect(day()).toEqual(['P1 09:00-12:00', 'P2 09:00-10:00', 'C 12:30-13:00']);
+		expect(placeSession(db, 1, visitId, p2, 2)).toBe('ok');
+		expect(day()).toEqual(['C 09:00-09:30', 'P1 10:00-13:00', 'P2 10:00-11:00']);
+		expect(placeSession(db, 1, visitId, c, 2)).toBe('ok');
+		expect(day()).toEqual(['P1 09:00-12:00', 'P2 09:00-10:00', 'C 12:30-13:00']);
+		expect(getSession(db, visitId, p1)!.version).toBe(3);
 	});
 });
 
@@ -181,12 +182,15 @@ describe('the day cap', () => {
 	it('refuses a session or a copy past the day cap, writing nothing', () => {
 		const day = '2024-05-09';
 		const ids = Array.from({ length: MAX_SESSIONS_PER_DAY }, (_, i) =>
-			addSession(db, 1, visitId, { ...base, day, title: `Séance ${i}` })
+			addSession(db, 1, visitId, { ...base, day, title: `Séance ${i}` }, true)
 		);
-		expect(addOrFull(db, 1, visitId, { ...base, day, title: 'Une de trop' })).toBe('full');
-		expect(copySessions(db, 1, visitId, ids.slice(0, 1), day)).toBe('full');
+		const full = { reason: 'full', day };
+		expect(addOrFull(db, 1, visitId, { ...base, day, title: 'Une de trop' }, true)).toEqual(full);
+		expect(copySessions(db, 1, visitId, ids.slice(0, 1), day)).toEqual(full);
 		expect(copySessions(db, 1, visitId, ids, '2024-05-08')).toHaveLength(MAX_SESSIONS_PER_DAY);
-		expect(copySessions(db, 1, visitId, ids.slice(0, 1), '2024-05-08')).toBe('full');
+		expect(copySessions(db, 1, visitId, ids.slice(0, 1), '2024-05-08')).toMatchObject({
+			reason: 'full'
+		});
 		expect(listAgenda(db, visitId).filter((s) => s.day === day)).toHaveLength(MAX_SESSIONS_PER_DAY);
 	});
 });

@@ -5,18 +5,18 @@ import { can } from '$lib/server/policy';
 import { readableVisit } from '$lib/server/http/visit';
 import { listDelegates } from '$lib/server/delegations/delegates';
 import { keptValues } from '$lib/server/http/admin-forms';
+import { deleteSession, listAgenda, getSession } from '$lib/server/agenda/programme';
 import {
 	addSession,
-	checkSession,
+	copyDay,
 	copySessions,
-	deleteSession,
-	listAgenda,
-	getSession,
+	isRefusal,
 	moveSession,
 	placeSession,
 	updateSession
-} from '$lib/server/agenda/programme';
-import { inZone, overlapsOf, programmeWarnings, visitDays } from '$lib/agenda';
+} from '$lib/server/agenda/edits';
+import { formErrors, type Refusal } from '$lib/server/agenda/rules';
+import { inZone, programmeWarnings, visitDays } from '$lib/agenda';
 import { timeZoneList } from '$lib/server/http/admin-forms';
 import { sessionSchema } from '$lib/schemas/agenda';
 import { fieldErrors, positiveId } from '$lib/schemas/common';
@@ -75,56 +75,42 @@ async function editable(event: RequestEvent) {
 	const form = await event.request.formData();
 	const context = readableVisit(event);
 	if (!can(context.actor, 'agenda.edit', context.target)) error(403, 'Forbidden');
-	const days = visitDays(context.visit.startsOn, context.visit.endsOn);
-	return { form, ...context, days, values: keptValues(form, FIELDS, 2100) };
+	return { form, ...context, values: keptValues(form, FIELDS, 2100) };
 }
 
-function readSession(visitId: number, days: string[], values: Record<string, string>, id?: number) {
-	const parsed = sessionSchema.safeParse(values);
-	if (!parsed.success) return { ok: false as const, errors: fieldErrors(parsed.error) };
-	const errors = checkSession(getDb(), visitId, parsed.data);
-	// Sessions live on the visit's days; another day is a mistake of the form, not a plan.
-	if (!days.includes(parsed.data.day)) errors.day = 'invalid';
-	// Parallel tracks are fine when the user says so; otherwise an overlap is a typo.
-	const overlaps = overlapsOf(listAgenda(getDb(), visitId), parsed.data, id);
-	if (overlaps.length && values.parallel !== 'on') errors.startsAt = 'overlap';
-	const overlapWith = overlaps.map((s) => s.title).join(', ');
-	return Object.keys(errors).length
-		? { ok: false as const, errors, overlapWith }
-		: { ok: true as const, data: parsed.data };
-}
+/** A move the programme's rules refused: shown on the session, with the day the user chose. */
+const refused = (id: number, action: string, values: Record<string, string>, why: Refusal) =>
+	fail(400, { refused: { id, action, target: values.day ?? '', ...why } });
 
 export const actions: Actions = {
 	add: async (event) => {
-		const { actor, visit, days, values } = await editable(event);
-		const read = readSession(visit.id, days, values);
-		if (!read.ok) {
-			const { errors, overlapWith } = read;
-			return fail(400, { formId: `add-${values.day}`, values, errors, overlapWith });
-		}
-		if (addSession(getDb(), actor.id, visit.id, read.data) === 'full') {
-			const errors = { day: 'day_full' as const };
-			return fail(400, { formId: `add-${values.day}`, values, errors, overlapWith: '' });
-		}
+		const { actor, visit, values } = await editable(event);
+		const formId = `add-${values.day}`;
+		const parsed = sessionSchema.safeParse(values);
+		if (!parsed.success)
+			return fail(400, { formId, values, errors: fieldErrors(parsed.error), overlapWith: '' });
+		const result = addSession(getDb(), actor.id, visit.id, parsed.data, values.parallel === 'on');
+		if (isRefusal(result)) return fail(400, { formId, values, ...formErrors(result) });
 		return { done: 'added' };
 	},
 	update: async (event) => {
-		const { actor, visit, days, values } = await editable(event);
+		const { actor, visit, values } = await editable(event);
 		const id = positiveId(values.id);
 		const version = positiveId(values.version);
 		if (!id || !version) error(404, 'Not found');
-		const read = readSession(visit.id, days, values, id);
-		if (!read.ok) {
-			const { errors, overlapWith } = read;
-			return fail(400, { formId: `edit-${id}`, values, errors, overlapWith });
-		}
-		const result = updateSession(getDb(), actor.id, visit.id, id, version, read.data);
+		const formId = `edit-${id}`;
+		const parsed = sessionSchema.safeParse(values);
+		if (!parsed.success)
+			return fail(400, { formId, values, errors: fieldErrors(parsed.error), overlapWith: '' });
+		const parallel = values.parallel === 'on';
+		const result = updateSession(getDb(), actor.id, visit.id, id, version, parsed.data, parallel);
 		if (result === 'not_found') error(404, 'Not found');
 		if (result === 'stale') {
 			// Their version is shown and becomes the base: saving again replaces it knowingly.
 			const current = getSession(getDb(), visit.id, id)!;
-			return fail(409, { formId: `edit-${id}`, values, errors: {}, current });
+			return fail(409, { formId, values, errors: {}, current });
 		}
+		if (isRefusal(result)) return fail(400, { formId, values, ...formErrors(result) });
 		return { done: 'saved' };
 	},
 	delete: async (event) => {
@@ -134,18 +120,18 @@ export const actions: Actions = {
 		return { done: 'deleted' };
 	},
 	move: async (event) => {
-		const { actor, visit, days, values } = await editable(event);
+		const { actor, visit, values } = await editable(event);
 		const id = positiveId(values.id);
-		if (!days.includes(values.day)) return fail(400, { moveError: id });
-		if (!id || !moveSession(getDb(), actor.id, visit.id, id, values.day)) error(404, 'Not found');
+		const result = id ? moveSession(getDb(), actor.id, visit.id, id, values.day) : 'not_found';
+		if (result === 'not_found') error(404, 'Not found');
+		if (isRefusal(result)) return refused(id!, 'move', values, result);
 		return { done: 'moved' };
 	},
 	duplicate: async (event) => {
-		const { actor, visit, days, values } = await editable(event);
+		const { actor, visit, values } = await editable(event);
 		const id = positiveId(values.id);
-		if (!days.includes(values.day)) return fail(400, { moveError: id });
 		const copies = id ? copySessions(getDb(), actor.id, visit.id, [id], values.day) : [];
-		if (copies === 'full') return fail(400, { fullError: id });
+		if (isRefusal(copies)) return refused(id!, 'duplicate', values, copies);
 		if (!copies.length) error(404, 'Not found');
 		return { done: 'copied' };
 	},
@@ -156,20 +142,15 @@ export const actions: Actions = {
 		if (!id || !Number.isInteger(to) || to < 0) error(404, 'Not found');
 		const result = placeSession(getDb(), actor.id, visit.id, id, to);
 		if (result === 'not_found') error(404, 'Not found');
-		if (result === 'full') return fail(400, { placeError: id });
+		if (isRefusal(result)) return refused(id, 'place', values, result);
 		return { done: 'moved' };
 	},
 	copyDay: async (event) => {
-		const { form, actor, visit, days } = await editable(event);
+		const { form, actor, visit } = await editable(event);
 		const from = String(form.get('from') ?? '');
 		const to = String(form.get('to') ?? '');
-		if (!days.includes(from) || !days.includes(to) || from === to)
-			return fail(400, { copyError: from });
-		const ids = listAgenda(getDb(), visit.id)
-			.filter((s) => s.day === from)
-			.map((s) => s.id);
-		if (copySessions(getDb(), actor.id, visit.id, ids, to) === 'full')
-			return fail(400, { copyError: from });
+		const copies = copyDay(getDb(), actor.id, visit.id, from, to);
+		if (isRefusal(copies)) return fail(400, { copyRefused: { from, to, ...copies } });
 		return { done: 'copied' };
 	}
 };
