@@ -176,8 +176,10 @@ describe('the network map', () => {
 	it('draws the small countries organisations are in, which the coarse outline leaves out', () => {
 		const db = createTestDb();
 		organisationIn(db, 'MAEECHA', 'KM', 'Moroni');
-		const ids = networkMap(db, ALL).countries.map((c) => c.id);
-		expect(ids).toContain('174');
-		expect(ids).toContain('854');
+		const { outline } = networkMap(db, ALL);
+		expect(outline.small.map((c) => c.id)).toEqual(['174']);
+		expect(outline.small[0].d).toMatch(/^M\d+/);
+		expect(outline.land.length).toBeGreaterThan(1000);
+		expect(outline.borders.length).toBeGreaterThan(1000);
 	});
 });

@@ -6,7 +6,7 @@ import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizz
 import type { DB } from '../db';
 import { organisations, themes, visitOrganisations, visitThemes, visits } from '../db/schema';
 import { cachedPerVersion } from '../db/version';
-import { MAP_HEIGHT, MAP_WIDTH, countryPaths, isSmallCountry, project } from './outline';
+import { MAP_HEIGHT, MAP_WIDTH, isSmallCountry, mapOutline, project } from './outline';
 import { placeAll } from './places';
 
 /** Visits that took place or will: agreed on, whatever came after. */
@@ -110,7 +110,7 @@ function compute(db: DB, filter: MapFilter) {
 	return {
 		width: MAP_WIDTH,
 		height: MAP_HEIGHT,
-		countries: countryPaths(small),
+		outline: mapOutline(small),
 		places: [...places.values()],
 		labelled: places.size <= LABELLED_PLACES,
 		arcs,

@@ -12,7 +12,7 @@ import {
 	geoPath,
 	type GeoProjection
 } from 'd3-geo';
-import { feature } from 'topojson-client';
+import { feature, merge, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import countries from 'i18n-iso-countries';
@@ -27,10 +27,10 @@ const ANTARCTICA = '010';
 export type Country = Feature<Polygon | MultiPolygon, { name: string }> & { id?: string };
 export type LonLat = [number, number];
 
+type World = Topology<{ countries: GeometryCollection<{ name: string }> }>;
+
 function load(file: string): Country[] {
-	const topology = require(`world-atlas/${file}`) as Topology<{
-		countries: GeometryCollection<{ name: string }>;
-	}>;
+	const topology = require(`world-atlas/${file}`) as World;
 	const all = feature(topology, topology.objects.countries) as FeatureCollection<
 		Geometry,
 		{ name: string }
@@ -77,20 +77,35 @@ export function project(point: LonLat): [number, number] {
 	return [Math.round(x * 10) / 10, Math.round(y * 10) / 10];
 }
 
-const pathCache = new Map<string, string>();
+let base: { land: string; borders: string } | undefined;
+const smallPaths = new Map<string, string>();
 
-/** SVG path data of the base map, and of the small countries asked for, one decimal. */
-export function countryPaths(extra: string[] = []) {
-	const { coarse, projection } = world();
-	const path = geoPath(projection).digits(1);
-	const draw = (f: Country) => {
-		const key = String(f.id ?? f.properties.name);
-		let d = pathCache.get(key);
-		if (d === undefined) pathCache.set(key, (d = path(f) ?? ''));
-		return { id: key, d };
-	};
-	const small = extra.map(countryOutline).filter((f): f is Country => !!f);
-	return [...coarse, ...small.filter((f) => !coarse.includes(f))].map(draw);
+/**
+ * SVG path data of the base map: the land as one shape and each border once (drawing every
+ * country's own outline draws each border twice: twice the bytes), in whole units of a
+ * 1 000-wide drawing; and the outlines of the small countries asked for.
+ */
+export function mapOutline(extra: string[] = []) {
+	const { projection } = world();
+	const path = geoPath(projection).digits(0);
+	if (!base) {
+		const topology = require('world-atlas/countries-110m.json') as World;
+		const kept = topology.objects.countries.geometries.filter((g) => g.id !== ANTARCTICA);
+		base = {
+			land: path(merge(topology, kept as never)) ?? '',
+			borders:
+				path(mesh(topology, { type: 'GeometryCollection', geometries: kept }, (a, b) => a !== b)) ??
+				''
+		};
+	}
+	const small = extra.flatMap((code) => {
+		const f = isSmallCountry(code) ? countryOutline(code) : undefined;
+		if (!f) return [];
+		const id = String(f.id);
+		if (!smallPaths.has(id)) smallPaths.set(id, path(f) ?? '');
+		return [{ id, d: smallPaths.get(id)! }];
+	});
+	return { ...base, small };
 }
 
 /** The largest piece of a country (mainland rather than its islands). */
