@@ -21,7 +21,8 @@ function organisationIn(
 	return id;
 }
 
-describe('placing organisations', () => {
+// Reading the gazetteer takes a second or more on a busy machine.
+describe('placing organisations', { timeout: 30_000 }, () => {
 	it('puts every demo organisation inside its own country, at its city when the gazetteer knows it', async () => {
 		const db = createTestDb();
 		await seedDemo(db);
@@ -69,7 +70,7 @@ describe('placing organisations', () => {
 	});
 });
 
-describe('the network map', () => {
+describe('the network map', { timeout: 30_000 }, () => {
 	it('draws one arc per visiting pair, as thick as its visits, in the direction of the visit', () => {
 		const db = createTestDb();
 		const keoogo = organisationIn(db, 'KEOOGO', 'BF', 'Ouagadougou');
