@@ -17,6 +17,7 @@ import { countUsers, firstAdminInvitation } from '$lib/server/accounts/invitatio
 import { LOCALE_COOKIE, textDirection } from '$lib/i18n';
 import { warmDashboard } from '$lib/server/dashboard/figures';
 import { todayIn } from '$lib/server/visits/completion';
+import { networkMap } from '$lib/server/network/map';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -39,7 +40,13 @@ export const init: ServerInit = async () => {
 	if (!process.env.VITEST && process.env.JOBS_DISABLED !== '1') startJobs(db, { origin });
 	// The dashboard's figures take a second at network scale: computed once now, off the first
 	// request (for a staff member without a time zone; others compute their day's part on demand).
-	if (!process.env.VITEST) setTimeout(() => warmDashboard(db, todayIn('UTC', new Date())), 0);
+	// The map reads its gazetteer (a second) the first time it places the organisations.
+	if (!process.env.VITEST) {
+		setTimeout(() => {
+			warmDashboard(db, todayIn('UTC', new Date()));
+			networkMap(db, { year: null, themeId: null });
+		}, 0);
+	}
 	const link = firstAdminInvitation(db, origin);
 	if (link) {
 		console.log(

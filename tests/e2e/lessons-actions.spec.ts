@@ -77,7 +77,7 @@ test('lessons and actions: record, follow up, search, dashboard, CSV, report', a
 	await signIn(page, ACCOUNTS.staff);
 	await page.goto('/dashboard');
 	await expect(page.getByRole('heading', { name: 'Tableau de bord du suivi' })).toBeVisible();
-	await expect(page.locator('svg[role="img"] circle').first()).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Voir la carte du réseau' })).toBeVisible();
 	await expect(
 		page.getByRole('link', { name: 'Analyser les documents partagés par le Dispensaire Trottoir' })
 	).toBeVisible();

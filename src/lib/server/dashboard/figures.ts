@@ -9,10 +9,8 @@ import { actions, lessons, organisations, visits } from '../db/schema';
 import { PENDING_SQL } from '../actions/tracking';
 import { qualified as q } from '../db/schema/columns';
 import { cachedPerVersion } from '../db/version';
-import { networkGraph } from './network-graph';
 import { ACTION_STATUSES, type ActionStatus } from '$lib/enums';
 
-export { GRAPH_SIZE, networkGraph, type GraphEdge, type GraphNode } from './network-graph';
 
 /** Rows shown in each long list (organisations, visits); the rest are counted. */
 export const DASHBOARD_LIST = 20;
@@ -154,8 +152,7 @@ function summary(db: DB) {
 		morePerVisit: visitsWithActions.more,
 		perYear: perYearRates(db),
 		withoutFollowUp: without.rows,
-		moreWithoutFollowUp: without.more,
-		graph: networkGraph(db)
+		moreWithoutFollowUp: without.more
 	};
 }
 

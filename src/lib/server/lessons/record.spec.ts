@@ -1,3 +1,4 @@
+import { networkMap } from '../network/map';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { createTestDb } from '../db/test-db';
@@ -262,7 +263,9 @@ describe('dashboard', () => {
 		expect(dashboard(db, '2025-02-01').overdue.map((o) => o.dueOn)).toEqual(['2025-01-31']);
 		// No lesson yet: the visit is listed as lacking follow-up.
 		expect(d.withoutFollowUp.map((v) => v.lessons)).toEqual([0]);
-		expect(d.graph.edges).toEqual([{ from: keoogo, to: dt, visits: 1 }]);
+		expect(networkMap(db, { year: null, themeId: null }).pairs).toEqual([
+			expect.objectContaining({ fromId: keoogo, toId: dt, visits: 1 })
+		]);
 		expect(completionRate(0, 1, 1)).toBeNull();
 	});
 });

@@ -67,6 +67,7 @@ export function can<A extends Action>(
 		case 'organisation.list':
 		case 'lesson.list':
 		case 'action.list':
+		case 'network.view':
 			return true;
 		case 'admin.view':
 		case 'dashboard.view':

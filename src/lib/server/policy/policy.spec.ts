@@ -32,6 +32,7 @@ const matrix: Row[] = [
 	['organisation.list', (a) => can(a, 'organisation.list'), [N, Y, Y, Y, Y]],
 	['lesson.list', (a) => can(a, 'lesson.list'), [N, Y, Y, Y, Y]],
 	['action.list', (a) => can(a, 'action.list'), [N, Y, Y, Y, Y]],
+	['network.view', (a) => can(a, 'network.view'), [N, Y, Y, Y, Y]],
 	['admin.view', (a) => can(a, 'admin.view'), [N, N, N, Y, Y]],
 	['outbox.read', (a) => can(a, 'outbox.read'), [N, N, N, Y, Y]],
 	['user.manage', (a) => can(a, 'user.manage'), [N, N, N, Y, Y]],

@@ -38,6 +38,8 @@ export type Rules = {
 	'organisation.list': undefined;
 	'lesson.list': undefined;
 	'action.list': undefined;
+	/** The world map of organisations and visits: the network knows who its members are. */
+	'network.view': undefined;
 	'admin.view': undefined;
 	'outbox.read': undefined;
 	/** Disable or re-enable accounts, change roles and memberships. */

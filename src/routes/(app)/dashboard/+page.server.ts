@@ -1,11 +1,11 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { authorize } from '$lib/server/http/guards';
-import { GRAPH_SIZE, dashboard } from '$lib/server/dashboard/figures';
+import { dashboard } from '$lib/server/dashboard/figures';
 import { todayFor } from '$lib/server/http/follow-up';
 
 export const load: PageServerLoad = (event) => {
 	const actor = authorize(event, 'dashboard.view');
 	const today = todayFor(actor);
-	return { ...dashboard(getDb(), today), today, graphSize: GRAPH_SIZE };
+	return { ...dashboard(getDb(), today), today };
 };
