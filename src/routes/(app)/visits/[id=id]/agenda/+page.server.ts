@@ -122,7 +122,9 @@ export const actions: Actions = {
 	move: async (event) => {
 		const { actor, visit, values } = await editable(event);
 		const id = positiveId(values.id);
-		const result = id ? moveSession(getDb(), actor.id, visit.id, id, values.day) : 'not_found';
+		// A form without a session is a bad form; a session that is not there is a 404.
+		if (!id) return fail(400, {});
+		const result = moveSession(getDb(), actor.id, visit.id, id, values.day);
 		if (result === 'not_found') error(404, 'Not found');
 		if (isRefusal(result)) return refused(id!, 'move', values, result);
 		return { done: 'moved' };
@@ -130,8 +132,9 @@ export const actions: Actions = {
 	duplicate: async (event) => {
 		const { actor, visit, values } = await editable(event);
 		const id = positiveId(values.id);
-		const copies = id ? copySessions(getDb(), actor.id, visit.id, [id], values.day) : [];
-		if (isRefusal(copies)) return refused(id!, 'duplicate', values, copies);
+		if (!id) return fail(400, {});
+		const copies = copySessions(getDb(), actor.id, visit.id, [id], values.day);
+		if (isRefusal(copies)) return refused(id, 'duplicate', values, copies);
 		if (!copies.length) error(404, 'Not found');
 		return { done: 'copied' };
 	},
