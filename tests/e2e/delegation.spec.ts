@@ -188,6 +188,10 @@ test('a completed visit reads as history; a member sees their own details, only 
 	await expect(section(page, 'Dispensaire Trottoir')).toContainText('Monitrice du préscolaire');
 	await expect(page.locator('main')).not.toContainText('Djénéba Konaté');
 	await expect(page.locator('main')).not.toContainText('natacha@keoogo.example.org');
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	expect(
+		violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
+	).toEqual([]);
 
 	const download = page.waitForEvent('download');
 	await page.getByRole('link', { name: 'Télécharger la délégation (CSV)' }).click();

@@ -267,12 +267,16 @@ const LEAKS: { path: string; visibleTo: Role[]; secret?: string }[] = [
 		{ path, secret: EMAIL, visibleTo: [] },
 		{ path, secret: NEEDS, visibleTo: [] }
 	]),
-	// Names are details too: the member sees their own, and only functions of the others.
-	{ path: `/visits/${V1}/report`, secret: 'Safiatou Congo', visibleTo: V1_READERS },
+	// Names are details too: the member sees their own, and only functions of the others. (The
+	// report names her anyway, as the lead of two programme sessions: the programme is public.)
 	{ path: `/visits/${V1}/delegation`, secret: 'Safiatou Congo', visibleTo: V1_READERS },
-	...[`/visits/${V2}/delegation`, `/visits/${V2}/delegation.csv`, `/visits/${V2}/report`].map(
-		(path) => ({ path, secret: V2_EMAIL, visibleTo: ['staff'] as Role[] })
-	),
+	...[`/visits/${V2}/delegation`, `/visits/${V2}/delegation.csv`].map((path) => ({
+		path,
+		secret: V2_EMAIL,
+		visibleTo: ['staff'] as Role[]
+	})),
+	{ path: `/visits/${V2}/report`, secret: V2_EMAIL, visibleTo: [] },
+	{ path: `/visits/${V2}/report`, secret: 'Vital Amoussou', visibleTo: ['staff'] },
 	{ path: '/attachments/{attachment}', visibleTo: ['staff'] },
 	{ path: `/visits/${V2}/evaluation/results`, visibleTo: ['staff'], secret: ANSWER },
 	{ path: `/visits/${V2}/evaluation/results.csv`, visibleTo: ['staff'], secret: ANSWER },
