@@ -38,9 +38,16 @@ const visitId = (fragment: string) =>
 		.all()
 		.find((v) => v.title.includes(fragment))!.id;
 const userId = (email: string) => db.select().from(users).where(eq(users.email, email)).get()!.id;
+type ReadVisit = NonNullable<ReturnType<typeof getVisit>>;
+/** Staff read every delegate in full. */
+const asStaff = (visit: ReadVisit) => ({
+	actor: { id: userId('staff@partage.example.org'), globalRole: 'staff' as const },
+	target: visitTarget(visit)
+});
 const orgOf = (visit: number, shortName: string) =>
-	delegationOf(db, getVisit(db, visit)!).groups.find((g) => g.organisation.shortName === shortName)!
-		.organisation.organisationId;
+	delegationOf(db, getVisit(db, visit)!, asStaff(getVisit(db, visit)!)).groups.find(
+		(g) => g.organisation.shortName === shortName
+	)!.organisation.organisationId;
 
 const input = (over: Partial<DelegateInput> = {}): DelegateInput => ({
 	name: 'Ama',
@@ -225,7 +232,7 @@ describe('adding, editing and removing delegates', () => {
 describe('the delegation of a visit', () => {
 	it('groups delegates by organisation, host first, with each one’s checklist', () => {
 		const visit = getVisit(db, visitId('classes préscolaires'))!;
-		const { groups, total, incomplete } = delegationOf(db, visit);
+		const { groups, total, incomplete } = delegationOf(db, visit, asStaff(visit));
 		expect(groups.map((g) => g.organisation.shortName)).toEqual(['DT', 'KEOOGO', 'PARTAGE']);
 		expect(groups[0].delegates.map((d) => d.name)).toEqual(['Agathe', 'Djénéba Konaté']);
 		expect(groups[1].delegates.map((d) => d.function)).toContain(
@@ -244,7 +251,7 @@ describe('the delegation of a visit', () => {
 			.values({ visitId: visit.id, organisationId: aheed, name: 'Dina Raouf' })
 			.returning({ id: delegates.id })
 			.get();
-		const last = delegationOf(db, visit).groups.at(-1)!;
+		const last = delegationOf(db, visit, asStaff(visit)).groups.at(-1)!;
 		expect(last.organisation).toMatchObject({ role: 'former', shortName: 'AHEED' });
 		expect(last.delegates.map((d) => d.name)).toEqual(['Dina Raouf']);
 		db.delete(delegates).where(eq(delegates.id, id)).run();
@@ -252,7 +259,7 @@ describe('the delegation of a visit', () => {
 
 	it('has the two RACINES representatives on the MAEECHA visit', () => {
 		const visit = getVisit(db, visitId('MAEECHA'))!;
-		const racines = delegationOf(db, visit).groups.find(
+		const racines = delegationOf(db, visit, asStaff(visit)).groups.find(
 			(g) => g.organisation.shortName === 'RACINES'
 		)!;
 		expect(racines.delegates.map((d) => d.name).sort()).toEqual([
@@ -277,5 +284,77 @@ describe('the delegation of a visit', () => {
 		expect(manage(v5, 'RACINES')).toBe(false);
 		// A completed visit's delegation is history.
 		expect(manage(v1, 'DT')).toBe(false);
+	});
+});
+
+describe('who reads a delegate’s details (personal data is need-to-know)', () => {
+	const v1 = () => getVisit(db, visitId('classes préscolaires'))!;
+	const person = (email: string) => actorOf(db, { id: userId(email), globalRole: 'member' });
+	const seenBy = (actor: ReturnType<typeof person>, visit = v1(), target = visitTarget(visit)) =>
+		delegationOf(db, visit, { actor, target });
+	const names = (d: ReturnType<typeof seenBy>) =>
+		d.groups.flatMap((g) => g.delegates.map((x) => x.name)).sort();
+	const ALL = ['Agathe', 'Awa', 'Djénéba Konaté', 'Natacha', 'Safiatou Congo'];
+
+	it('shows every delegate in full to the coordinators of the organisations taking part', () => {
+		for (const email of [
+			'coordinator@keoogo.example.org',
+			'coordinator@dispensaire-trottoir.example.org'
+		]) {
+			const d = seenBy(person(email));
+			expect(names(d), email).toEqual(ALL);
+			expect(d.groups.flatMap((g) => g.others)).toEqual([]);
+		}
+	});
+
+	it('shows a member only themself; of the others, how many and their functions', () => {
+		const d = seenBy(person('member@keoogo.example.org'));
+		expect(names(d)).toEqual(['Awa']);
+		expect(d.total).toBe(5);
+		expect(d.detailed).toBe(1);
+		const keoogo = d.groups.find((g) => g.organisation.shortName === 'KEOOGO')!;
+		expect(keoogo.others.map((o) => o.function).sort()).toEqual([
+			'Monitrice',
+			"Responsable pédagogique, superviseure de l'école maternelle"
+		]);
+		// Not even selected: nothing of the others can reach a page's data.
+		expect(keoogo.others.every((o) => Object.keys(o).sort().join() === 'function,organisationId'));
+		const text = JSON.stringify(d);
+		expect(text).not.toContain('safiatou.congo@keoogo.example.org');
+		expect(text).not.toContain('Safiatou');
+		expect(text).not.toContain('natacha@keoogo.example.org');
+	});
+
+	it('hides every detail from a coordinator of an organisation not taking part', () => {
+		const racines = person('coordinator@racines.example.org');
+		const d = seenBy(racines);
+		expect(names(d)).toEqual([]);
+		expect(d.groups.flatMap((g) => g.others)).toHaveLength(5);
+		expect(JSON.stringify(d)).not.toMatch(/@|booked|not_needed/);
+	});
+
+	it('stops showing the others to the coordinators of an organisation that declined', () => {
+		const visit = v1();
+		const target = visitTarget(visit);
+		const dt = orgOf(visit.id, 'DT');
+		const declined = {
+			...target,
+			participants: target.participants.map((p) =>
+				p.organisationId === dt ? { ...p, response: 'declined' as const } : p
+			)
+		};
+		const d = seenBy(person('coordinator@dispensaire-trottoir.example.org'), visit, declined);
+		// Their own people stay theirs.
+		expect(names(d)).toEqual(['Agathe', 'Djénéba Konaté']);
+	});
+
+	it('counts only what the reader sees in full for the checklist', () => {
+		const visit = getVisit(db, visitId('pédagogie'))!;
+		const someone = seenBy(person('member@keoogo.example.org'), visit);
+		const staff = delegationOf(db, visit, asStaff(visit));
+		expect(staff.incomplete.length).toBeGreaterThan(0);
+		expect(someone.incomplete).toEqual([]);
+		expect(someone.detailed).toBe(0);
+		expect(someone.total).toBe(staff.total);
 	});
 });

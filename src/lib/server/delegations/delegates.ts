@@ -5,6 +5,7 @@ import type { DB, Tx } from '../db';
 import { createHash } from 'node:crypto';
 import { delegates, memberships, organisations, users } from '../db/schema';
 import { recordAudit } from '../audit/log';
+import { can, type Actor, type VisitTarget } from '../policy';
 import { DELEGATE_FIELDS, type DelegateInput } from '$lib/schemas/delegate';
 import { dateWarnings, missingLogistics } from '$lib/delegation';
 
@@ -37,8 +38,18 @@ export function missingLogisticsCount(db: DB, visitId: number): number {
 	return visitsMissingLogistics(db, [visitId]).get(visitId) ?? 0;
 }
 
-/** A visit's delegates with their organisation and linked account, in a stable order. */
-export function listDelegates(db: DB, visitId: number) {
+/**
+ * Who reads a delegation: the policy decides, delegate by delegate, whose details they see
+ * (DESIGN.md "Personal data is need-to-know").
+ */
+export type DelegationReader = { actor: Actor; target: VisitTarget };
+
+/** What anyone who may read the visit learns of a delegate it does not concern: a function. */
+export type HiddenDelegate = { organisationId: number; function: string };
+
+/** Full rows (with organisation and linked account) of these delegates of the visit. */
+function detailedDelegates(db: DB, visitId: number, ids: number[]) {
+	if (!ids.length) return [];
 	return db
 		.select({
 			delegate: delegates,
@@ -49,10 +60,43 @@ export function listDelegates(db: DB, visitId: number) {
 		.from(delegates)
 		.innerJoin(organisations, eq(delegates.organisationId, organisations.id))
 		.leftJoin(users, eq(delegates.userId, users.id))
-		.where(eq(delegates.visitId, visitId))
+		.where(and(eq(delegates.visitId, visitId), inArray(delegates.id, ids)))
 		.orderBy(asc(delegates.organisationId), asc(delegates.name), asc(delegates.id))
 		.all()
 		.map(({ delegate, ...rest }) => ({ ...delegate, ...rest }));
+}
+
+/**
+ * A visit's delegates as this reader may see them: in full those whose details the policy lets
+ * them read; of the others only the organisation and function. The private columns of the others
+ * are never selected, so they cannot reach a page's data by mistake.
+ */
+export function listDelegates(db: DB, visitId: number, reader: DelegationReader) {
+	const all = db
+		.select({
+			id: delegates.id,
+			organisationId: delegates.organisationId,
+			userId: delegates.userId,
+			function: delegates.function
+		})
+		.from(delegates)
+		.where(eq(delegates.visitId, visitId))
+		.orderBy(asc(delegates.organisationId), asc(delegates.function), asc(delegates.id))
+		.all();
+	const readable = new Set(
+		all
+			.filter(({ organisationId, userId }) =>
+				can(reader.actor, 'delegate.readDetails', {
+					visit: reader.target,
+					delegate: { organisationId, userId }
+				})
+			)
+			.map((d) => d.id)
+	);
+	const hidden: HiddenDelegate[] = all
+		.filter((d) => !readable.has(d.id))
+		.map((d) => ({ organisationId: d.organisationId, function: d.function }));
+	return { detailed: detailedDelegates(db, visitId, [...readable]), hidden };
 }
 
 type VisitDates = { startsOn: string; endsOn: string };
@@ -64,9 +108,14 @@ type VisitForDelegation = VisitDates & {
 	facilitators: Participant[];
 };
 
-/** The delegation per organisation taking part (host first), with each delegate's checklist. */
-export function delegationOf(db: DB, visit: VisitForDelegation) {
-	const all = listDelegates(db, visit.id).map((d) => ({
+/**
+ * The delegation per organisation taking part (host first): each delegate the reader may see in
+ * full with their checklist, and the functions of the others. `total` counts everyone;
+ * `detailed` and `incomplete` only those the reader sees in full.
+ */
+export function delegationOf(db: DB, visit: VisitForDelegation, reader: DelegationReader) {
+	const { detailed, hidden } = listDelegates(db, visit.id, reader);
+	const all = detailed.map((d) => ({
 		...d,
 		missing: missingLogistics(d),
 		warnings: dateWarnings(visit, d)
@@ -78,21 +127,33 @@ export function delegationOf(db: DB, visit: VisitForDelegation) {
 	];
 	// Delegates of an organisation that no longer takes part stay visible, in a group of their own.
 	const former = new Map<number, Participant>();
-	for (const d of all) {
-		if (participants.some((p) => p.organisationId === d.organisationId)) continue;
-		former.set(d.organisationId, {
-			organisationId: d.organisationId,
-			role: 'former',
-			name: d.organisationName,
-			shortName: d.organisationShortName
-		});
+	const formerIds = [...new Set([...all, ...hidden].map((d) => d.organisationId))].filter(
+		(id) => !participants.some((p) => p.organisationId === id)
+	);
+	for (const o of organisationNames(db, formerIds)) {
+		former.set(o.organisationId, { ...o, role: 'former' });
 	}
 	const groups = [...participants, ...former.values()].map((org) => ({
 		organisation: org,
-		delegates: all.filter((d) => d.organisationId === org.organisationId)
+		delegates: all.filter((d) => d.organisationId === org.organisationId),
+		others: hidden.filter((d) => d.organisationId === org.organisationId)
 	}));
 	const incomplete = all.filter((d) => d.missing.length > 0);
-	return { groups, total: all.length, incomplete };
+	return { groups, total: all.length + hidden.length, detailed: all.length, incomplete };
+}
+
+function organisationNames(db: DB, ids: number[]) {
+	if (!ids.length) return [];
+	return db
+		.select({
+			organisationId: organisations.id,
+			name: organisations.name,
+			shortName: organisations.shortName
+		})
+		.from(organisations)
+		.where(inArray(organisations.id, ids))
+		.orderBy(asc(organisations.id))
+		.all();
 }
 
 /** The accounts a delegate of these organisations may be linked to: their members. */

@@ -23,11 +23,16 @@ export function requireManage(context: DelegationVisit, organisationId: number) 
 	if (!canManage(context, organisationId)) error(403, 'Forbidden');
 }
 
-/** A delegate of this visit: any other id (another visit's, unknown, not a number) is a 404. */
-export function findDelegate(visitId: number, raw: unknown) {
+/**
+ * A delegate of this visit whose details the reader may see: any other id (another visit's,
+ * unknown, not a number, or someone whose details are not theirs to read) is a 404.
+ */
+export function findDelegate({ actor, visit, target }: DelegationVisit, raw: unknown) {
 	const id = positiveId(raw);
-	const delegate = id ? getDelegate(getDb(), visitId, id) : undefined;
-	if (!delegate) error(404, 'Not found');
+	const delegate = id ? getDelegate(getDb(), visit.id, id) : undefined;
+	if (!delegate || !can(actor, 'delegate.readDetails', { visit: target, delegate })) {
+		error(404, 'Not found');
+	}
 	return delegate;
 }
 

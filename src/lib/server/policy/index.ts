@@ -19,6 +19,13 @@ export function coordinates(actor: Actor, organisationId: number | null): boolea
 	);
 }
 
+/** The organisations this actor coordinates: whose proposals, invitations and delegates are theirs. */
+export function coordinatedOrganisations(actor: Actor): number[] {
+	return (actor?.memberships ?? [])
+		.filter((m) => coordinates(actor, m.organisationId))
+		.map((m) => m.organisationId);
+}
+
 /** The organisations that answer a proposal: everyone taking part but the proposer. */
 export function counterparts(visit: VisitTarget): number[] {
 	return visit.participants
@@ -87,6 +94,7 @@ export function can<A extends Action>(
 			return isStaff(actor);
 		}
 		case 'invitation.list':
+		case 'visit.propose':
 			return isStaff(actor) || !!actor.memberships?.some((m) => m.role === 'coordinator');
 		case 'invitation.create': {
 			const t = target as InvitationTarget;
@@ -169,6 +177,17 @@ export function can<A extends Action>(
 				return false;
 			}
 			return isStaff(actor) || coordinates(actor, organisationId);
+		}
+		case 'delegate.readDetails': {
+			const { visit, delegate } = target as Rules['delegate.readDetails'];
+			if (isStaff(actor)) return true;
+			// The delegate themself, and the coordinators of their own organisation even after it
+			// left the visit: they recorded them.
+			if (delegate && (delegate.userId === actor.id || coordinates(actor, delegate.organisationId)))
+				return true;
+			return visit.participants.some(
+				(p) => p.response !== 'declined' && coordinates(actor, p.organisationId)
+			);
 		}
 		case 'invitation.manage': {
 			const t = target as Rules['invitation.manage'];

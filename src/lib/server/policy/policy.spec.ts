@@ -37,6 +37,7 @@ const matrix: Row[] = [
 	['outbox.read', (a) => can(a, 'outbox.read'), [N, N, N, Y, Y]],
 	['user.manage', (a) => can(a, 'user.manage'), [N, N, N, Y, Y]],
 	['invitation.list', (a) => can(a, 'invitation.list'), [N, N, Y, Y, Y]],
+	['offer to propose a visit', (a) => can(a, 'visit.propose'), [N, N, Y, Y, Y]],
 	['organisation.manage', (a) => can(a, 'organisation.manage'), [N, N, N, Y, Y]],
 	['theme.manage', (a) => can(a, 'theme.manage'), [N, N, N, Y, Y]],
 	['audit.read', (a) => can(a, 'audit.read'), [N, N, N, Y, Y]],
@@ -152,6 +153,18 @@ describe('visit rules: every transition × role', () => {
 			{ organisationId: KEOOGO, role: 'visitor', response: 'accepted' }
 		]
 	});
+	const withResponse = (
+		v: VisitTarget,
+		organisationId: number,
+		response: VisitTarget['participants'][number]['response']
+	): VisitTarget => ({
+		...v,
+		participants: v.participants.map((p) =>
+			p.organisationId === organisationId ? { ...p, response } : p
+		)
+	});
+	/** A KEOOGO delegate without an account. */
+	const keoogoDelegate = { organisationId: KEOOGO, userId: null };
 	// Columns: anonymous, KEOOGO member, KEOOGO coordinator, DT coordinator, unrelated coordinator, staff.
 	const rows: [string, (a: Actor) => boolean, boolean[]][] = [
 		[
@@ -419,6 +432,48 @@ describe('visit rules: every transition × role', () => {
 			'compare evaluations across the network',
 			(a) => can(a, 'evaluation.compare'),
 			[N, N, N, N, N, Y]
+		],
+		[
+			'read the details of a KEOOGO delegate',
+			(a) => can(a, 'delegate.readDetails', { visit: visit('accepted'), delegate: keoogoDelegate }),
+			[N, N, Y, Y, N, Y]
+		],
+		[
+			'read one’s own details as a delegate',
+			(a) =>
+				can(a, 'delegate.readDetails', {
+					visit: visit('accepted'),
+					delegate: { organisationId: KEOOGO, userId: 1 }
+				}),
+			[N, Y, Y, Y, N, Y]
+		],
+		[
+			'read the details while the host has not answered yet',
+			(a) => can(a, 'delegate.readDetails', { visit: visit('proposed'), delegate: keoogoDelegate }),
+			[N, N, Y, Y, N, Y]
+		],
+		[
+			'read the details once the host declined',
+			(a) =>
+				can(a, 'delegate.readDetails', {
+					visit: withResponse(visit('proposed'), DT, 'declined'),
+					delegate: keoogoDelegate
+				}),
+			[N, N, Y, N, N, Y]
+		],
+		[
+			'read one’s own organisation’s delegate after it declined',
+			(a) =>
+				can(a, 'delegate.readDetails', {
+					visit: withResponse(visit('proposed'), KEOOGO, 'declined'),
+					delegate: keoogoDelegate
+				}),
+			[N, N, Y, Y, N, Y]
+		],
+		[
+			'read every delegate of the visit (counts over the whole delegation)',
+			(a) => can(a, 'delegate.readDetails', { visit: visit('accepted') }),
+			[N, N, Y, Y, N, Y]
 		],
 		[
 			'manage delegates of an organisation not taking part',

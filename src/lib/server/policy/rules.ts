@@ -62,6 +62,11 @@ export type Rules = {
 	'visit.see': VisitTarget;
 	/** Propose a visit on behalf of this organisation (null: staff creating any visit). */
 	'visit.create': { organisationId: number | null };
+	/**
+	 * Offer "propose a visit" at all: staff, or a coordinator of some organisation. Which
+	 * organisation it is proposed for is `visit.create`'s question.
+	 */
+	'visit.propose': undefined;
 	'visit.edit': VisitTarget;
 	'visit.transition': { visit: VisitTarget; transition: Transition };
 	/** Accept, decline or propose other dates for one invited organisation. */
@@ -70,6 +75,16 @@ export type Rules = {
 	'visit.proposeDates': { visit: VisitTarget; organisationId: number };
 	/** Accept or reject dates another organisation put forward. */
 	'visit.answerDates': { visit: VisitTarget; proposedBy: number };
+	/**
+	 * Read a delegate's contact and logistics details (e-mail, arrival and departure, travel, visa,
+	 * accommodation, needs) and their name. Personal data is need-to-know: others learn how many
+	 * people each organisation sends and their functions, not who they are. Without `delegate`:
+	 * may this actor read every delegate of the visit (for counts over the whole delegation).
+	 */
+	'delegate.readDetails': {
+		visit: VisitTarget;
+		delegate?: { organisationId: number; userId: number | null };
+	};
 	/** Add, edit or remove this organisation's delegates on a visit. */
 	'delegate.manage': { visit: VisitTarget; organisationId: number };
 	/** Opening the invitations page at all: staff, or a coordinator of some organisation. */

@@ -2,7 +2,8 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { authorize } from '$lib/server/http/guards';
-import { can, isStaff } from '$lib/server/policy';
+import { can, coordinatedOrganisations } from '$lib/server/policy';
+import { GLOBAL_ROLES, MEMBERSHIP_ROLES, type GlobalRole, type MembershipRole } from '$lib/enums';
 import { findUserByEmail } from '$lib/server/accounts/users';
 import { activeOrganisations } from '$lib/server/organisations/directory';
 import {
@@ -22,17 +23,23 @@ const actor = (event: RequestEvent) => authorize(event, 'invitation.list');
 export const load: PageServerLoad = (event) => {
 	const me = actor(event);
 	const db = getDb();
-	const staff = isStaff(me);
-	const coordinated = me.memberships
-		.filter((m) => m.role === 'coordinator')
-		.map((m) => m.organisationId);
+	// What the form offers is what the policy would accept: asked for each choice.
+	const offer = (organisationId: number, role: MembershipRole, globalRole: GlobalRole) =>
+		can(me, 'invitation.create', { organisationId, role, globalRole });
+	const organisations = activeOrganisations(db)
+		.filter((o) => offer(o.id, 'member', 'member'))
+		.map((o) => ({ id: o.id, name: o.name }));
+	const offered = (role: MembershipRole, globalRole: GlobalRole) =>
+		organisations.some((o) => offer(o.id, role, globalRole));
+	// Staff see every pending invitation; a coordinator those into their organisations.
+	const scope = can(me, 'user.manage') ? undefined : coordinatedOrganisations(me);
 	return {
-		organisations: activeOrganisations(db)
-			.filter((o) => staff || coordinated.includes(o.id))
-			.map((o) => ({ id: o.id, name: o.name })),
-		pending: listPendingInvitations(db, staff ? undefined : coordinated),
-		staff,
-		admin: me.globalRole === 'admin',
+		organisations,
+		roles: MEMBERSHIP_ROLES.filter((role) => offered(role, 'member')),
+		globalRoles: GLOBAL_ROLES.filter((globalRole) => offered('member', globalRole)),
+		pending: listPendingInvitations(db, scope).filter((i) =>
+			can(me, 'invitation.manage', { organisationId: i.organisationId })
+		),
 		canReadOutbox: can(me, 'outbox.read')
 	};
 };

@@ -1,7 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { authorize } from '$lib/server/http/guards';
-import { can, isStaff } from '$lib/server/policy';
+import { can } from '$lib/server/policy';
+import { viewerOf } from '$lib/server/http/follow-up';
 import { listVisits, visitFacets } from '$lib/server/visits/read';
 import { listThemes } from '$lib/server/organisations/directory';
 import { readOrganisationFilter } from '$lib/server/organisations/filter';
@@ -26,7 +27,7 @@ export const load: PageServerLoad = (event) => {
 		mine: q.get('mine') === '1' ? own : undefined,
 		sort: q.get('sort') === 'oldest' ? ('oldest' as const) : ('newest' as const),
 		page: positiveId(q.get('page')) ?? 1,
-		viewerOrganisations: isStaff(actor) ? null : own
+		viewerOrganisations: viewerOf(actor)
 	};
 	return {
 		filter: { ...filter, mine: q.get('mine') === '1', status: status ?? '' },
@@ -36,9 +37,7 @@ export const load: PageServerLoad = (event) => {
 			themes: listThemes(db),
 			...visitFacets(db)
 		},
-		canPropose:
-			isStaff(actor) ||
-			own.some((organisationId) => can(actor, 'visit.create', { organisationId })),
+		canPropose: can(actor, 'visit.propose'),
 		hasOrganisation: own.length > 0
 	};
 };

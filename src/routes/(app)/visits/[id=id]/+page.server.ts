@@ -2,13 +2,12 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { visitEvaluation } from '$lib/server/evaluations/results';
 import { getDb } from '$lib/server/db';
-import { authorize } from '$lib/server/http/guards';
-import { can, counterparts } from '$lib/server/policy';
-import { getVisit } from '$lib/server/visits/read';
+import { readableVisit } from '$lib/server/http/visit';
+import { can, coordinates, counterparts } from '$lib/server/policy';
 import { entityHistory } from '$lib/server/audit/log';
 import { missingLogisticsCount } from '$lib/server/delegations/delegates';
 import { sheetOfUser } from '$lib/server/evaluations/sheet';
-import { deleteDraft, moveVisit, visitTarget } from '$lib/server/visits/workflow';
+import { deleteDraft, moveVisit } from '$lib/server/visits/workflow';
 import {
 	answerDates,
 	answerVisit,
@@ -20,11 +19,9 @@ import { fieldErrors, positiveId } from '$lib/schemas/common';
 import { TRANSITION_NAMES, type Transition } from '$lib/visit-lifecycle';
 
 function visitFor(event: RequestEvent) {
-	const actor = authorize(event, 'visit.read');
-	const visit = getVisit(getDb(), Number(event.params.id));
-	if (!visit) error(404, 'Not found');
-	const target = { ...visitTarget(visit), id: visit.id, title: visit.title };
-	if (!can(actor, 'visit.see', target)) error(404, 'Not found');
+	const { actor, visit, target: rules } = readableVisit(event);
+	// The workflow names the visit in what it records and sends: the rules' view, id and title.
+	const target = { ...rules, id: visit.id, title: visit.title };
 	const ctx = { actorId: actor.id, origin: event.url.origin };
 	return { actor, visit, target, ctx };
 }
@@ -56,7 +53,10 @@ export const load: PageServerLoad = (event) => {
 			canAnswer: can(actor, 'visit.answerDates', { visit: target, proposedBy: p.organisationId })
 		})),
 		timeline: entityHistory(db, 'visit', visit.id),
-		missingLogistics: missingLogisticsCount(db, visit.id),
+		// A count of who still lacks something is logistics too: for those who read every delegate.
+		missingLogistics: can(actor, 'delegate.readDetails', { visit: target })
+			? missingLogisticsCount(db, visit.id)
+			: 0,
 		// Coordinators follow the evaluation there; a delegate finds their own sheet there.
 		evaluationLink:
 			can(actor, 'evaluation.manage', target) || !!sheetOfUser(db, visit.id, actor.id),
@@ -72,7 +72,7 @@ function actingFor(
 ) {
 	return actor.memberships.find(
 		(m) =>
-			m.role === 'coordinator' &&
+			coordinates(actor, m.organisationId) &&
 			target.participants.some((p) => p.organisationId === m.organisationId)
 	)?.organisationId;
 }

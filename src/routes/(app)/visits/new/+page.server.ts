@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { authorize } from '$lib/server/http/guards';
-import { can, isStaff } from '$lib/server/policy';
+import { can, coordinatedOrganisations } from '$lib/server/policy';
 import { activeOrganisations, listThemes } from '$lib/server/organisations/directory';
 import { timeZoneList } from '$lib/server/http/admin-forms';
 import { checkParties, createVisit } from '$lib/server/visits/workflow';
@@ -14,10 +14,10 @@ import {
 } from '$lib/server/http/visit-forms';
 
 function proposer(event: RequestEvent) {
-	const actor = authorize(event, 'visit.list');
-	const staff = isStaff(actor);
-	const own = actor.memberships.filter((m) => m.role === 'coordinator');
-	if (!staff && !own.length) error(404, 'Not found');
+	const actor = authorize(event, 'visit.propose');
+	// Staff propose for any organisation; a coordinator for one of theirs (visit.create decides).
+	const staff = can(actor, 'visit.create', { organisationId: null });
+	const own = coordinatedOrganisations(actor).map((organisationId) => ({ organisationId }));
 	return { actor, staff, own };
 }
 

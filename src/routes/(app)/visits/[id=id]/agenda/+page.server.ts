@@ -50,7 +50,8 @@ export const load: PageServerLoad = (event) => {
 		...s,
 		shown: viewZone ? inZone(s, visit.timeZone, viewZone) : null
 	}));
-	const arrivals = listDelegates(db, visit.id).map((d) => ({
+	// Only arrivals the reader may know of: a late one is named in a warning.
+	const arrivals = listDelegates(db, visit.id, { actor, target }).detailed.map((d) => ({
 		name: d.name,
 		arrivesAt: d.arrivesAt
 	}));

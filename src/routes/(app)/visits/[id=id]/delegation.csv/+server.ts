@@ -8,10 +8,12 @@ import { accommodationLabel, missingText, travelLabel, visaLabel } from '$lib/i1
 
 /** The delegation as a spreadsheet, headings and statuses in the reader's language. */
 export const GET: RequestHandler = (event) => {
-	const { visit } = delegationVisit(event);
-	const { groups } = delegationOf(getDb(), visit);
-	const rows = groups.flatMap(({ organisation, delegates }) =>
-		delegates.map((d) => [
+	const context = delegationVisit(event);
+	const { visit } = context;
+	const { groups } = delegationOf(getDb(), visit, context);
+	// Of the delegates whose details the reader may not see, only the function (as on the page).
+	const rows = groups.flatMap(({ organisation, delegates, others }) => [
+		...delegates.map((d) => [
 			organisation.name,
 			d.name,
 			d.function,
@@ -25,8 +27,9 @@ export const GET: RequestHandler = (event) => {
 			accommodationLabel[d.accommodation](),
 			d.needs,
 			missingText(d.missing)
-		])
-	);
+		]),
+		...others.map((d) => [organisation.name, '', d.function, ...Array<string>(10).fill('')])
+	]);
 	const heading = [
 		m.delegate_csv_organisation(),
 		m.field_name(),

@@ -20,7 +20,7 @@ import {
 export const load: PageServerLoad = (event) => {
 	const context = delegationVisit(event);
 	const { visit } = context;
-	const delegation = delegationOf(getDb(), visit);
+	const delegation = delegationOf(getDb(), visit, context);
 	const managed = delegation.groups
 		.map((g) => g.organisation.organisationId)
 		.filter((id) => canManage(context, id));
@@ -60,7 +60,7 @@ export const actions: Actions = {
 	remove: async (event) => {
 		const context = delegationVisit(event);
 		const form = await event.request.formData();
-		const delegate = findDelegate(context.visit.id, form.get('delegateId'));
+		const delegate = findDelegate(context, form.get('delegateId'));
 		requireManage(context, delegate.organisationId);
 		removeDelegate(getDb(), context.actor.id, delegate);
 		return { removed: delegate.name };

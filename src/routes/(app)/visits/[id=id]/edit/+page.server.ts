@@ -1,21 +1,19 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
-import { authorize } from '$lib/server/http/guards';
+import { readableVisit } from '$lib/server/http/visit';
 import { can } from '$lib/server/policy';
 import { getVisit } from '$lib/server/visits/read';
 import { listThemes } from '$lib/server/organisations/directory';
 import { timeZoneList } from '$lib/server/http/admin-forms';
-import { checkThemes, updateVisitDetails, visitTarget } from '$lib/server/visits/workflow';
+import { checkThemes, updateVisitDetails } from '$lib/server/visits/workflow';
 import { visitFormValues } from '$lib/server/http/visit-forms';
 import { editVisitSchema } from '$lib/schemas/visit';
 import { fieldErrors } from '$lib/schemas/common';
 
 function editable(event: RequestEvent) {
-	const actor = authorize(event, 'visit.read');
-	const visit = getVisit(getDb(), Number(event.params.id));
-	if (!visit || !can(actor, 'visit.see', visitTarget(visit))) error(404, 'Not found');
-	if (!can(actor, 'visit.edit', visitTarget(visit))) error(403, 'Forbidden');
+	const { actor, visit, target } = readableVisit(event);
+	if (!can(actor, 'visit.edit', target)) error(403, 'Forbidden');
 	return { actor, visit };
 }
 

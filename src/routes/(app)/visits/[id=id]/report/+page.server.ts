@@ -18,7 +18,14 @@ export const load: PageServerLoad = (event) => {
 	return {
 		visit,
 		sessions: listAgenda(db, visit.id),
-		delegation: delegationOf(db, visit).groups.filter((g) => g.delegates.length),
+		// Names for those who may know them, functions for the others; nothing more is printed.
+		delegation: delegationOf(db, visit, { actor, target })
+			.groups.filter((g) => g.delegates.length || g.others.length)
+			.map(({ organisation, delegates, others }) => ({
+				organisation,
+				delegates: delegates.map(({ id, name, function: fn }) => ({ id, name, function: fn })),
+				others
+			})),
 		lessons: lessonsOfVisit(db, visit.id, viewer),
 		actions: actionsOfVisit(db, visit.id, viewer),
 		today: todayFor(actor),

@@ -16,7 +16,7 @@ import {
 
 function target(event: RequestEvent) {
 	const context = delegationVisit(event);
-	const delegate = findDelegate(context.visit.id, event.params.delegateId);
+	const delegate = findDelegate(context, event.params.delegateId);
 	requireManage(context, delegate.organisationId);
 	return { ...context, delegate };
 }
