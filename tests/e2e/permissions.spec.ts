@@ -67,6 +67,12 @@ const ROUTES: Row[] = [
 	{ path: '/actions/999999', expect: 'L L 404 404 404 404 404' },
 	{ path: '/dashboard', expect: 'L L 404 404 404 404 200' },
 	{ path: '/organisations', expect: 'L L 200 200 200 200 200' },
+	{ path: '/organisations/2', expect: 'L L 200 200 200 200 200' },
+	{ path: '/organisations/999999', expect: 'L L 404 404 404 404 404' },
+	{ path: '/peers', expect: 'L L 200 200 200 200 200' },
+	{ path: '/peers?q=lecture', expect: 'L L 200 200 200 200 200' },
+	{ path: '/peers/suggestions', expect: 'L L 404 404 404 404 200' },
+	{ path: '/peers/suggestions.csv', expect: 'L L 404 404 404 404 200' },
 	{ path: '/notifications', expect: 'L L 200 200 200 200 200' },
 	{ path: '/account', expect: 'L L 200 200 200 200 200' },
 	{ path: '/invitations', expect: 'L L 404 404 200 200 200' },
@@ -212,6 +218,11 @@ const ROUTES: Row[] = [
 	{ path: '/admin/organisations/7', action: 'archive', expect: 'L L 403 403 403 403 200' },
 	{ path: '/admin/organisations/7', action: 'restore', expect: 'L L 403 403 403 403 200' },
 	{ path: '/admin/organisations/new', action: 'save', expect: 'L L 403 403 403 403 200' },
+	// KEOOGO's profile: its coordinators and staff edit it (an empty form names no entry: 404).
+	{ path: '/organisations/2', action: 'add', expect: 'L L 403 403 403 200 200' },
+	{ path: '/organisations/2', action: 'edit', expect: 'L L 403 403 403 404 404' },
+	{ path: '/organisations/2', action: 'remove', expect: 'L L 403 403 403 404 404' },
+	{ path: '/organisations/999999', action: 'add', expect: 'L L 404 404 404 404 404' },
 	{ path: '/admin/people/2', action: 'role', expect: 'L L 403 403 403 403 200' },
 	{
 		path: '/admin/people/2',
@@ -236,6 +247,8 @@ const ROUTES: Row[] = [
 const SECRET = 'Chaque étape d’une activité est décrite et outillée';
 /** A delegate's answer on visit 2's evaluation sheet (demo/evaluation-data.ts). */
 const ANSWER = 'la bibliothèque mobile dans le Nyumakele';
+/** Lesson 6's title: shown on profiles and in the finder only to those who may read it. */
+const SECRET_TITLE = 'Documenter et outiller chaque étape d’une activité de lecture';
 const LEAKS: { path: string; visibleTo: Role[]; secret?: string }[] = [
 	{ path: '/attachments/{attachment}', visibleTo: ['staff'] },
 	{ path: `/visits/${V2}/evaluation/results`, visibleTo: ['staff'], secret: ANSWER },
@@ -246,6 +259,9 @@ const LEAKS: { path: string; visibleTo: Role[]; secret?: string }[] = [
 	{ path: `/visits/${V2}/lessons`, visibleTo: ['staff'] },
 	{ path: `/visits/${V2}/report`, visibleTo: ['staff'] },
 	{ path: '/actions.csv', visibleTo: [] },
+	{ path: '/organisations/5', visibleTo: ['staff'], secret: SECRET_TITLE },
+	{ path: '/organisations/4', visibleTo: ['staff'], secret: SECRET_TITLE },
+	{ path: '/peers?q=outiller', visibleTo: ['staff'], secret: SECRET_TITLE },
 	{ path: `/visits/${V2}/agenda.ics`, visibleTo: [] },
 	{ path: '/', visibleTo: [] }
 ];
