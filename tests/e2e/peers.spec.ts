@@ -66,7 +66,9 @@ test.describe('without JavaScript', () => {
 		await page.getByLabel('Nous voulons apprendre…').fill('mobile library');
 		await page.getByRole('button', { name: 'Chercher' }).click();
 		await expect(page).toHaveURL(/\/peers\?q=mobile\+library/);
-		await expect(page.locator('.peers > li').first().getByRole('heading', { level: 2 })).toHaveText('MAEECHA');
+		await expect(page.locator('.peers > li').first().getByRole('heading', { level: 2 })).toHaveText(
+			'MAEECHA'
+		);
 	});
 });
 
