@@ -2,7 +2,7 @@
 // evidence the network holds, strongest first (PEER_WEIGHTS): a practice on their profile that
 // says it, lessons recorded on visits they hosted, their themes (named in any of the four
 // languages), then visits made on those themes and follow-up actions done on them.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DB } from '../db';
 import { lessons, organisationThemes, organisations, visits } from '../db/schema';
 import { qualified as q } from '../db/schema/columns';
@@ -28,10 +28,10 @@ export const PEER_WEIGHTS = {
 type Evidence = keyof typeof PEER_WEIGHTS;
 
 export const PEERS_PAGE_SIZE = 10;
-/** Candidates whose visits and actions are counted (the rest cannot overtake them). */
-const RERANKED = 50;
 /** Newest matching lessons read per search: enough to rank, bounded at any scale. */
-const LESSON_SCAN = 1000;
+const LESSON_SCAN = 400;
+/** Matching practices read per search: a word every profile holds says little past this. */
+const PRACTICE_SCAN = 2000;
 
 type Tally = Record<Evidence, number> & { practiceIds: Set<number>; lessonIds: number[] };
 const emptyTally = (): Tally => ({
@@ -52,12 +52,6 @@ export function peerScore(t: Record<Evidence, number>): number {
 	return score;
 }
 
-const list = (ids: number[]) =>
-	sql.join(
-		(ids.length ? ids : [0]).map((id) => sql`${id}`),
-		sql`, `
-	);
-
 export type PeerOptions = { viewer: Viewer; page?: number; excludeIds?: number[] };
 
 export function findPeers(
@@ -77,31 +71,36 @@ export function findPeers(
 		return t;
 	};
 	const text = ftsAll(terms)!;
-	for (const r of db.all<{ id: number; org: number }>(
-		sql`SELECT p.id AS id, p.organisation_id AS org FROM practices_fts
-			JOIN ${practices} p ON p.id = practices_fts.rowid
-			WHERE practices_fts MATCH ${text} AND p.kind = 'share' LIMIT 5000`
+	const run = <T>(source: string, ...params: unknown[]) =>
+		db.$client.prepare(source).all(...params) as T[];
+	const themeList = JSON.stringify(themeIds);
+	for (const r of run<{ id: number; org: number }>(
+		`SELECT p.id AS id, p.organisation_id AS org FROM practices_fts
+		 JOIN practices p ON p.id = practices_fts.rowid
+		 WHERE practices_fts MATCH ? AND p.kind = 'share' LIMIT ${PRACTICE_SCAN}`,
+		text
 	)) {
 		const t = tally(r.org);
 		t.practice++;
 		t.practiceIds.add(r.id);
 	}
 	if (themeIds.length) {
-		for (const r of db.all<{ id: number; org: number }>(
-			sql`SELECT DISTINCT p.id AS id, p.organisation_id AS org FROM practice_themes pt
-				JOIN ${practices} p ON p.id = pt.practice_id
-				WHERE pt.theme_id IN (${list(themeIds)}) AND p.kind = 'share' LIMIT 5000`
+		for (const r of run<{ id: number; org: number }>(
+			`SELECT DISTINCT p.id AS id, p.organisation_id AS org FROM practice_themes pt
+			 JOIN practices p ON p.id = pt.practice_id
+			 WHERE pt.theme_id IN (SELECT value FROM json_each(?)) AND p.kind = 'share' LIMIT 5000`,
+			themeList
 		)) {
 			const t = tally(r.org);
 			if (t.practiceIds.has(r.id)) continue;
 			t.practiceTheme++;
 			t.practiceIds.add(r.id);
 		}
-		for (const r of db
-			.select({ org: organisationThemes.organisationId })
-			.from(organisationThemes)
-			.where(inArray(organisationThemes.themeId, themeIds))
-			.all())
+		for (const r of run<{ org: number }>(
+			`SELECT organisation_id AS org FROM organisation_themes
+			 WHERE theme_id IN (SELECT value FROM json_each(?))`,
+			themeList
+		))
 			tally(r.org).theme++;
 	}
 	// Lessons recorded on visits an organisation hosted tell what it showed its visitors.
@@ -120,27 +119,23 @@ export function findPeers(
 		}
 	}
 	for (const id of excludeIds) tallies.delete(id);
-	const active = new Set(
-		tallies.size
-			? db
-					.select({ id: organisations.id })
-					.from(organisations)
-					.where(
-						and(inArray(organisations.id, [...tallies.keys()]), isNull(organisations.archivedAt))
-					)
-					.all()
-					.map((o) => o.id)
-			: []
-	);
+	for (const id of run<{ id: number }>(
+		'SELECT id FROM organisations WHERE archived_at IS NOT NULL'
+	))
+		tallies.delete(id.id);
+	const scores = new Map([...tallies].map(([id, t]) => [id, peerScore(t)]));
 	const byScore = (a: [number, Tally], b: [number, Tally]) =>
-		peerScore(b[1]) - peerScore(a[1]) || a[0] - b[0];
-	const ranked = [...tallies.entries()].filter(([id]) => active.has(id)).sort(byScore);
+		scores.get(b[0])! - scores.get(a[0])! || a[0] - b[0];
+	const ranked = [...tallies.entries()].sort(byScore);
 	const pages = Math.max(1, Math.ceil(ranked.length / PEERS_PAGE_SIZE));
 	const current = Math.min(Math.max(1, page), pages);
-	const head = ranked.slice(0, Math.max(RERANKED, current * PEERS_PAGE_SIZE));
-	if (themeIds.length && head.length) addFollowUp(db, head, themeIds);
-	head.sort(byScore);
-	const shown = head.slice((current - 1) * PEERS_PAGE_SIZE, current * PEERS_PAGE_SIZE);
+	// Visits and actions only separate organisations otherwise alike: counted for the page shown.
+	const shown = ranked.slice((current - 1) * PEERS_PAGE_SIZE, current * PEERS_PAGE_SIZE);
+	if (themeIds.length && shown.length) {
+		addFollowUp(db, shown, themeList);
+		for (const [id, t] of shown) scores.set(id, peerScore(t));
+		shown.sort(byScore);
+	}
 	return {
 		terms,
 		themes,
@@ -151,28 +146,28 @@ export function findPeers(
 	};
 }
 
-/** Visits made on the matching themes, and follow-up actions done after them. */
-function addFollowUp(db: DB, head: [number, Tally][], themeIds: number[]) {
-	const ids = head.map(([id]) => id);
-	const byId = new Map(head);
+/**
+ * Visits made on the matching themes, and follow-up actions done after them: counted per
+ * organisation only up to their cap, since more cannot change the score. A busy organisation
+ * has thousands of actions; finding its first five on a theme reads a few dozen rows.
+ */
+function addFollowUp(db: DB, shown: [number, Tally][], themeList: string) {
 	const onTheme = (visit: string) =>
-		sql.raw(
-			`EXISTS (SELECT 1 FROM visit_themes vt WHERE vt.visit_id = ${visit} AND vt.theme_id IN (${themeIds.join(', ')}))`
-		);
-	for (const r of db.all<{ org: number; n: number }>(
-		sql`SELECT vo.organisation_id AS org, count(*) AS n FROM visit_organisations vo
-			JOIN visits v ON v.id = vo.visit_id
-			WHERE vo.organisation_id IN (${list(ids)}) AND vo.response = 'accepted'
-			AND v.status IN ('completed', 'closed') AND ${onTheme('v.id')}
-			GROUP BY vo.organisation_id`
-	))
-		byId.get(r.org)!.visit = r.n;
-	for (const r of db.all<{ org: number; n: number }>(
-		sql`SELECT a.owner_organisation_id AS org, count(*) AS n FROM actions a
-			WHERE a.owner_organisation_id IN (${list(ids)}) AND a.status = 'done' AND ${onTheme('a.visit_id')}
-			GROUP BY a.owner_organisation_id`
-	))
-		byId.get(r.org)!.action = r.n;
+		`EXISTS (SELECT 1 FROM visit_themes vt WHERE vt.visit_id = ${visit}
+		 AND vt.theme_id IN (SELECT value FROM json_each(?)))`;
+	const visits = db.$client.prepare(
+		`SELECT count(*) FROM (SELECT 1 FROM visit_organisations vo JOIN visits v ON v.id = vo.visit_id
+		 WHERE vo.organisation_id = ? AND vo.response = 'accepted'
+		 AND v.status IN ('completed', 'closed') AND ${onTheme('v.id')} LIMIT ?)`
+	);
+	const actions = db.$client.prepare(
+		`SELECT count(*) FROM (SELECT 1 FROM actions a
+		 WHERE a.owner_organisation_id = ? AND a.status = 'done' AND ${onTheme('a.visit_id')} LIMIT ?)`
+	);
+	for (const [id, t] of shown) {
+		t.visit = visits.pluck().get(id, themeList, PEER_WEIGHTS.visit.cap) as number;
+		t.action = actions.pluck().get(id, themeList, PEER_WEIGHTS.action.cap) as number;
+	}
 }
 
 export type PeerResult = ReturnType<typeof describe>[number];
