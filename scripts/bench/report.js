@@ -55,6 +55,9 @@ function targets(results) {
 	for (const [name, p95] of Object.entries(large.extra.lessonSearch ?? {})) {
 		add(`lesson search "${name}": p95 in process (ms)`, p95, '< 10', p95 < 10);
 	}
+	for (const [name, p95] of Object.entries(large.extra.peerSearch ?? {})) {
+		add(`find a peer "${name}": p95 in process (ms)`, p95, '< 20', p95 < 20);
+	}
 	return list;
 }
 

@@ -13,6 +13,7 @@ import { rng } from './random.js';
 import { seedOrganisations, seedUsers, seedVisits } from './core.js';
 import { seedFollowUp } from './follow-up.js';
 import { seedEvaluations } from './evaluations.js';
+import { seedProfiles } from './profiles.js';
 
 export const BENCH_PASSWORD = 'passerelle-bench';
 
@@ -72,7 +73,7 @@ export async function seedLarge(path, scale, log = console.log) {
 }
 
 /** Further domains (lessons, actions, evaluations) register here as they land. */
-export const EXTRAS = [seedFollowUp, seedEvaluations];
+export const EXTRAS = [seedFollowUp, seedEvaluations, seedProfiles];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const { values } = parseArgs({

@@ -4,6 +4,8 @@ export const LOCALES = ['fr', 'en', 'es', 'ar'] as const;
 export const GLOBAL_ROLES = ['admin', 'staff', 'member'] as const;
 export const MEMBERSHIP_ROLES = ['coordinator', 'member'] as const;
 export const VISIT_KINDS = ['exchange', 'meeting'] as const;
+/** A profile entry: a practice the organisation can share, or something it wants to learn. */
+export const PRACTICE_KINDS = ['share', 'learn'] as const;
 export const VISIT_STATUSES = [
 	'draft',
 	'proposed',
@@ -49,6 +51,7 @@ export type Locale = (typeof LOCALES)[number];
 export type GlobalRole = (typeof GLOBAL_ROLES)[number];
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 export type VisitKind = (typeof VISIT_KINDS)[number];
+export type PracticeKind = (typeof PRACTICE_KINDS)[number];
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
 export type VisitOrgRole = (typeof VISIT_ORG_ROLES)[number];
 export type VisitOrgResponse = (typeof VISIT_ORG_RESPONSES)[number];

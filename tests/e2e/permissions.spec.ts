@@ -72,6 +72,12 @@ const ROUTES: Row[] = [
 	{ path: '/actions/999999', expect: 'L L 404 404 404 404 404' },
 	{ path: '/dashboard', expect: 'L L 404 404 404 404 200' },
 	{ path: '/organisations', expect: 'L L 200 200 200 200 200' },
+	{ path: '/organisations/2', expect: 'L L 200 200 200 200 200' },
+	{ path: '/organisations/999999', expect: 'L L 404 404 404 404 404' },
+	{ path: '/peers', expect: 'L L 200 200 200 200 200' },
+	{ path: '/peers?q=lecture', expect: 'L L 200 200 200 200 200' },
+	{ path: '/peers/suggestions', expect: 'L L 404 404 404 404 200' },
+	{ path: '/peers/suggestions.csv', expect: 'L L 404 404 404 404 200' },
 	{ path: '/notifications', expect: 'L L 200 200 200 200 200' },
 	{ path: '/account', expect: 'L L 200 200 200 200 200' },
 	{ path: '/invitations', expect: 'L L 404 404 200 200 200' },
@@ -217,6 +223,11 @@ const ROUTES: Row[] = [
 	{ path: '/admin/organisations/7', action: 'archive', expect: 'L L 403 403 403 403 200' },
 	{ path: '/admin/organisations/7', action: 'restore', expect: 'L L 403 403 403 403 200' },
 	{ path: '/admin/organisations/new', action: 'save', expect: 'L L 403 403 403 403 200' },
+	// KEOOGO's profile: its coordinators and staff edit it (an empty form names no entry: 404).
+	{ path: '/organisations/2', action: 'add', expect: 'L L 403 403 403 200 200' },
+	{ path: '/organisations/2', action: 'edit', expect: 'L L 403 403 403 404 404' },
+	{ path: '/organisations/2', action: 'remove', expect: 'L L 403 403 403 404 404' },
+	{ path: '/organisations/999999', action: 'add', expect: 'L L 404 404 404 404 404' },
 	{ path: '/admin/people/2', action: 'role', expect: 'L L 403 403 403 403 200' },
 	{
 		path: '/admin/people/2',
@@ -251,6 +262,8 @@ const NEEDS = 'Régime sans arachide, fauteuil roulant (matrice)';
 const EMAIL = 'safiatou.congo@keoogo.example.org';
 const V2_EMAIL = 'tobias.gbaguidi@racines.example.org';
 const V1_READERS: Role[] = ['otherCoordinator', 'coordinator', 'staff'];
+/** Lesson 6's title: shown on profiles and in the finder only to those who may read it. */
+const SECRET_TITLE = 'Documenter et outiller chaque étape d’une activité de lecture';
 const LEAKS: { path: string; visibleTo: Role[]; secret?: string }[] = [
 	...[`/visits/${V1}/delegation`, `/visits/${V1}/delegation.csv`].flatMap((path) => [
 		{ path, secret: EMAIL, visibleTo: V1_READERS },
@@ -286,6 +299,10 @@ const LEAKS: { path: string; visibleTo: Role[]; secret?: string }[] = [
 	{ path: `/visits/${V2}/lessons`, visibleTo: ['staff'] },
 	{ path: `/visits/${V2}/report`, visibleTo: ['staff'] },
 	{ path: '/actions.csv', visibleTo: [] },
+	{ path: '/organisations/5', visibleTo: ['staff'], secret: SECRET_TITLE },
+	{ path: '/organisations/4', visibleTo: ['staff'], secret: SECRET_TITLE },
+	// Matched words are marked up in the finder: the link to lesson 6 is what would leak there.
+	{ path: '/peers?q=outiller', visibleTo: ['staff'], secret: '/lessons#lesson-6"' },
 	{ path: `/visits/${V2}/agenda.ics`, visibleTo: [] },
 	{ path: '/', visibleTo: [] }
 ];

@@ -30,6 +30,8 @@ import { DEMO_LESSONS, demoActions } from './follow-up';
 import { DEMO_EVALUATION } from './evaluation-data';
 import { seedDemoEvaluation } from './evaluations';
 import { reminderKind } from '../actions/reminders';
+import { DEMO_PRACTICES } from './profiles';
+import { practiceThemes, practices } from '../db/schema';
 import { todayIn } from '../visits/completion';
 
 export function isEmpty(db: DB) {
@@ -64,6 +66,17 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
 			}
 		}
 		const orgId = (key: string) => orgIds.get(key)!;
+		for (const { organisation, themes: slugs, ...p } of DEMO_PRACTICES) {
+			const { id } = tx
+				.insert(practices)
+				.values({ ...p, organisationId: orgId(organisation) })
+				.returning({ id: practices.id })
+				.get();
+			for (const slug of slugs)
+				tx.insert(practiceThemes)
+					.values({ practiceId: id, themeId: themeId(slug) })
+					.run();
+		}
 		const userIds = new Map<string, number>();
 		const visitIds = new Map<string, number>();
 		for (const { organisation, role, ...user } of DEMO_USERS) {

@@ -258,3 +258,17 @@ function notEvaluated(db: Tx, page: number) {
 }
 
 export type EvaluationsOverview = ReturnType<typeof evaluationsOverview>;
+
+/** One host's figures (its profile page): the visits it hosted that were evaluated. */
+export function hostEvaluationSummary(db: Tx, organisationId: number) {
+	const rows = perEvaluation(db).where(eq(visits.hostOrganisationId, organisationId)).all();
+	const sum = (k: 'responses' | 'submitted' | 'total' | 'n') =>
+		rows.reduce((s, r) => s + (r[k] ?? 0), 0);
+	return figures({
+		evaluated: rows.length,
+		responses: sum('responses'),
+		submitted: sum('submitted'),
+		total: sum('total'),
+		n: sum('n')
+	});
+}

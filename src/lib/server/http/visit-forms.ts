@@ -83,3 +83,29 @@ export function withHostZone(values: Record<string, unknown>, hostZone: string |
 		? values
 		: { ...values, timeZone: hostZone ?? '' };
 }
+
+type PrefillContext = {
+	staff: boolean;
+	ownIds: number[];
+	organisationIds: number[];
+	themeIds: number[];
+};
+
+/**
+ * The proposal form's first values from a link ("Propose a visit" on /peers and on profiles):
+ * `?host=` an active organisation (not one's own), `?theme=` an existing theme, `?objective=` a
+ * text (cut to the field's limit). Anything else is ignored: a link never causes an error.
+ */
+export function proposalPrefill(params: URLSearchParams, ctx: PrefillContext) {
+	const values: Record<string, string | string[]> = { direction: 'visit', kind: 'exchange' };
+	const host = Number(params.get('host'));
+	if (ctx.organisationIds.includes(host)) {
+		if (ctx.staff) values.hostId = String(host);
+		else if (!ctx.ownIds.includes(host)) values.partnerId = String(host);
+	}
+	const theme = Number(params.get('theme'));
+	if (ctx.themeIds.includes(theme)) values.themeIds = [String(theme)];
+	const objective = (params.get('objective') ?? '').replace(/\u0000/g, '').trim();
+	if (objective) values.objectives = objective.slice(0, 5000);
+	return values;
+}

@@ -75,7 +75,21 @@ export function can<A extends Action>(
 		case 'lesson.list':
 		case 'action.list':
 		case 'network.view':
+		case 'organisation.read':
+		case 'peer.find':
 			return true;
+		// A coordinator's address is there to be written to, by the network's people only.
+		case 'organisation.contacts':
+			return isStaff(actor) || !!actor.memberships?.length;
+		case 'profile.edit': {
+			const t = target as Rules['profile.edit'];
+			return isStaff(actor) || coordinates(actor, t.organisationId);
+		}
+		case 'profile.evaluations': {
+			// Ratings speak about the host: they stay with it and staff.
+			const t = target as Rules['profile.evaluations'];
+			return isStaff(actor) || belongsTo(actor, t.organisationId);
+		}
 		case 'admin.view':
 		case 'dashboard.view':
 		case 'evaluation.compare':
@@ -85,6 +99,7 @@ export function can<A extends Action>(
 		case 'theme.manage':
 		case 'audit.read':
 		case 'evaluation.template':
+		case 'peer.suggestions':
 			return isStaff(actor);
 		case 'user.grant': {
 			const t = target as Rules['user.grant'];

@@ -100,8 +100,40 @@ const matrix: Row[] = [
 		"revoke or resend another organisation's invitation",
 		(a) => can(a, 'invitation.manage', { organisationId: DT }),
 		[N, N, N, Y, Y]
-	]
+	],
+	['read an organisation profile', (a) => can(a, 'organisation.read'), [N, Y, Y, Y, Y]],
+	['find a peer', (a) => can(a, 'peer.find'), [N, Y, Y, Y, Y]],
+	["see coordinators' e-mail addresses", (a) => can(a, 'organisation.contacts'), [N, Y, Y, Y, Y]],
+	[
+		"edit own organisation's practices and wishes",
+		(a) => can(a, 'profile.edit', { organisationId: KEOOGO }),
+		[N, N, Y, Y, Y]
+	],
+	[
+		"edit another organisation's practices and wishes",
+		(a) => can(a, 'profile.edit', { organisationId: DT }),
+		[N, N, N, Y, Y]
+	],
+	[
+		"see own organisation's evaluation summary",
+		(a) => can(a, 'profile.evaluations', { organisationId: KEOOGO }),
+		[N, Y, Y, Y, Y]
+	],
+	[
+		"see another organisation's evaluation summary",
+		(a) => can(a, 'profile.evaluations', { organisationId: DT }),
+		[N, N, N, Y, Y]
+	],
+	['see suggested exchanges', (a) => can(a, 'peer.suggestions'), [N, N, N, Y, Y]]
 ];
+
+describe('contacts on profiles', () => {
+	it('a signed-in account that belongs to no organisation sees no e-mail addresses', () => {
+		expect(can({ id: 9, globalRole: 'member', memberships: [] }, 'organisation.contacts')).toBe(
+			false
+		);
+	});
+});
 
 describe('policy matrix', () => {
 	for (const [name, decide, expected] of matrix) {

@@ -121,6 +121,17 @@ export type Rules = {
 	'evaluation.results': VisitTarget;
 	/** Compare evaluations across the whole network (/evaluations). */
 	'evaluation.compare': undefined;
+	/** Read an organisation's profile (/organisations/{id}) and find a peer (/peers). */
+	'organisation.read': undefined;
+	'peer.find': undefined;
+	/** See coordinators' e-mail addresses on profiles: people of the network's organisations. */
+	'organisation.contacts': undefined;
+	/** Add, edit or remove the practices and learning wishes on this organisation's profile. */
+	'profile.edit': { organisationId: number };
+	/** See the evaluation summary of the visits this organisation hosted. */
+	'profile.evaluations': { organisationId: number };
+	/** Suggested exchanges between organisations (/peers/suggestions), and their export. */
+	'peer.suggestions': undefined;
 };
 export type Action = keyof Rules;
 /** Actions that need no target record. */

@@ -9,3 +9,4 @@ export * from './agenda';
 export * from './lessons';
 export * from './actions';
 export * from './evaluations';
+export * from './profiles';

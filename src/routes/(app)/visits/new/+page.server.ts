@@ -8,6 +8,7 @@ import { timeZoneList } from '$lib/server/http/admin-forms';
 import { checkParties, createVisit } from '$lib/server/visits/workflow';
 import {
 	readDetails,
+	proposalPrefill,
 	readParties,
 	visitFormValues,
 	withHostZone
@@ -25,12 +26,19 @@ export const load: PageServerLoad = (event) => {
 	const { staff, own } = proposer(event);
 	const db = getDb();
 	const organisations = activeOrganisations(db);
+	const themes = listThemes(db);
 	return {
 		staff,
 		own: organisations.filter((o) => own.some((m) => m.organisationId === o.id)),
 		organisations,
-		themes: listThemes(db),
-		zones: timeZoneList()
+		themes,
+		zones: timeZoneList(),
+		prefill: proposalPrefill(event.url.searchParams, {
+			staff,
+			ownIds: own.map((m) => m.organisationId),
+			organisationIds: organisations.map((o) => o.id),
+			themeIds: themes.map((t) => t.id)
+		})
 	};
 };
 

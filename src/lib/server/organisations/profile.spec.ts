@@ -1,0 +1,83 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createTestDb } from '../db/test-db';
+import type { DB } from '../db';
+import { lessons } from '../db/schema';
+import { addOrganisation, addUser, addVisit } from '../db/test-fixtures';
+import { listAudit } from '../audit/log';
+import { addPractice, editPractice, practicesOf, removePractice } from './practices';
+import { organisationProfile } from './profile';
+
+let db: DB;
+let host: number;
+let visitor: number;
+let other: number;
+
+beforeEach(() => {
+	db = createTestDb();
+	host = addOrganisation(db, 'HOST');
+	visitor = addOrganisation(db, 'VISITOR');
+	other = addOrganisation(db, 'OTHER');
+	addUser(db, 'coord@host.example', { memberOf: [[host, 'coordinator']] });
+	addUser(db, 'member@host.example', { memberOf: [[host, 'member']] });
+	const visitId = addVisit(db, {
+		status: 'completed',
+		startsOn: '2024-05-05',
+		endsOn: '2024-05-10',
+		timeZone: 'UTC',
+		organisations: [
+			[host, 'host', 'accepted'],
+			[visitor, 'visitor', 'accepted']
+		]
+	});
+	db.insert(lessons)
+		.values([
+			{ visitId, organisationId: visitor, title: 'Pour tout le réseau' },
+			{ visitId, organisationId: visitor, title: 'Entre nous', visibility: 'participants' }
+		])
+		.run();
+});
+
+describe('organisation profile', () => {
+	it('names coordinators only; their address only for those allowed to see it', () => {
+		const hidden = organisationProfile(db, host, { viewer: [other], withContacts: false })!;
+		expect(hidden.coordinators).toEqual([expect.objectContaining({ name: 'coord', email: null })]);
+		const shown = organisationProfile(db, host, { viewer: [other], withContacts: true })!;
+		expect(shown.coordinators[0].email).toBe('coord@host.example');
+	});
+
+	it('lists visits hosted and made, and lessons under their visibility', () => {
+		const outsider = organisationProfile(db, host, { viewer: [other], withContacts: false })!;
+		expect(outsider.hosted.total).toBe(1);
+		expect(outsider.lessons.items.map((l) => l.title)).toEqual(['Pour tout le réseau']);
+		const participant = organisationProfile(db, visitor, {
+			viewer: [visitor],
+			withContacts: false
+		})!;
+		expect(participant.made.total).toBe(1);
+		expect(participant.lessons.total).toBe(2);
+	});
+
+	it('answers nothing for an organisation that does not exist', () => {
+		expect(organisationProfile(db, 999, { viewer: null, withContacts: false })).toBeUndefined();
+	});
+});
+
+describe('practices on a profile', () => {
+	it('adds, edits and removes an entry, each change audited', () => {
+		const added = addPractice(db, 1, host, {
+			kind: 'share',
+			title: 'Bibliothèque mobile',
+			description: '',
+			themeIds: [1, 9999]
+		});
+		expect(added.ok).toBe(true);
+		const id = added.ok ? added.id : 0;
+		expect(practicesOf(db, host, 'share')[0].themes.map((t) => t.id)).toEqual([1]);
+		editPractice(db, 1, id, { kind: 'share', title: 'Bibliobus', description: 'x', themeIds: [] });
+		expect(practicesOf(db, host)).toMatchObject([{ title: 'Bibliobus', themes: [] }]);
+		expect(removePractice(db, 1, id)).toBe(true);
+		expect(practicesOf(db, host)).toEqual([]);
+		const actions = listAudit(db, { entity: 'practice' }).events.map((e) => e.action);
+		expect(actions.sort()).toEqual(['created', 'deleted', 'updated']);
+	});
+});

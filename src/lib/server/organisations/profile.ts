@@ -1,0 +1,176 @@
+// An organisation's profile (/organisations/{id}): who they are and whom to contact, what they can
+// share and want to learn, the visits they hosted and made, the lessons and follow-up actions
+// from those visits (each under its own visibility rule), and how their hosted visits were rated.
+import { and, asc, count, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import type { DB } from '../db';
+import {
+	actions,
+	lessons,
+	memberships,
+	organisationThemes,
+	organisations,
+	themes,
+	users,
+	visitOrganisations,
+	visits
+} from '../db/schema';
+import { lessonVisibleTo, type Viewer } from '../lessons/search';
+import { actionVisibleTo } from '../actions/tracking';
+import { practicesOf } from './practices';
+
+export const PROFILE_VISITS_PAGE_SIZE = 10;
+/** Lessons and actions shown on the profile; the rest are one link away (/lessons, /actions). */
+export const PROFILE_LIST_SIZE = 5;
+
+export type ProfileOptions = {
+	viewer: Viewer;
+	/** The coordinators' e-mail addresses are read only for those the policy lets see them. */
+	withContacts: boolean;
+	hostedPage?: number;
+	madePage?: number;
+};
+
+/** A draft is its proposer's business until it is sent; a declined visit never happened. */
+const SHOWN = sql`${visits.status} NOT IN ('draft')`;
+
+function visitPage(db: DB, where: ReturnType<typeof and>, wanted = 1) {
+	const total = db.select({ n: count() }).from(visits).where(where).get()!.n;
+	const pages = Math.max(1, Math.ceil(total / PROFILE_VISITS_PAGE_SIZE));
+	const page = Math.min(Math.max(1, wanted), pages);
+	const items = db
+		.select({
+			id: visits.id,
+			title: visits.title,
+			status: visits.status,
+			startsOn: visits.startsOn,
+			endsOn: visits.endsOn,
+			hostId: visits.hostOrganisationId,
+			host: organisations.name
+		})
+		.from(visits)
+		.innerJoin(organisations, eq(organisations.id, visits.hostOrganisationId))
+		.where(where)
+		.orderBy(desc(visits.startsOn), desc(visits.id))
+		.limit(PROFILE_VISITS_PAGE_SIZE)
+		.offset((page - 1) * PROFILE_VISITS_PAGE_SIZE)
+		.all();
+	return { items, total, page, pages };
+}
+
+export function organisationProfile(db: DB, id: number, options: ProfileOptions) {
+	const org = db.select().from(organisations).where(eq(organisations.id, id)).get();
+	if (!org) return undefined;
+	const orgThemes = db
+		.select({ theme: themes })
+		.from(organisationThemes)
+		.innerJoin(themes, eq(themes.id, organisationThemes.themeId))
+		.where(eq(organisationThemes.organisationId, id))
+		.orderBy(asc(themes.slug))
+		.all()
+		.map((r) => r.theme);
+	const coordinators = db
+		.select({
+			id: users.id,
+			name: users.name,
+			email: options.withContacts ? users.email : sql<string | null>`NULL`
+		})
+		.from(memberships)
+		.innerJoin(users, eq(users.id, memberships.userId))
+		.where(
+			and(
+				eq(memberships.organisationId, id),
+				eq(memberships.role, 'coordinator'),
+				eq(users.disabled, false)
+			)
+		)
+		.orderBy(asc(users.name))
+		.all();
+	const all = practicesOf(db, id);
+	const hosted = visitPage(db, and(eq(visits.hostOrganisationId, id), SHOWN), options.hostedPage);
+	const madeIds = db
+		.select({ id: visitOrganisations.visitId })
+		.from(visitOrganisations)
+		.where(
+			and(
+				eq(visitOrganisations.organisationId, id),
+				eq(visitOrganisations.role, 'visitor'),
+				ne(visitOrganisations.response, 'declined')
+			)
+		);
+	const made = visitPage(db, and(inArray(visits.id, madeIds), SHOWN), options.madePage);
+	return {
+		organisation: { ...org, themes: orgThemes },
+		coordinators,
+		share: all.filter((p) => p.kind === 'share'),
+		learn: all.filter((p) => p.kind === 'learn'),
+		hosted,
+		made,
+		lessons: profileLessons(db, id, options.viewer),
+		actions: {
+			open: profileActions(db, id, options.viewer, ['open', 'in_progress']),
+			done: profileActions(db, id, options.viewer, ['done'])
+		}
+	};
+}
+
+/** Lessons learned by the organisation, or by its visitors on visits it hosted. */
+function profileLessons(db: DB, id: number, viewer: Viewer) {
+	const where = and(
+		or(eq(lessons.organisationId, id), eq(visits.hostOrganisationId, id)),
+		lessonVisibleTo(viewer)
+	);
+	const total = db
+		.select({ n: count() })
+		.from(lessons)
+		.innerJoin(visits, eq(visits.id, lessons.visitId))
+		.where(where)
+		.get()!.n;
+	const items = db
+		.select({
+			id: lessons.id,
+			title: lessons.title,
+			visitId: visits.id,
+			visitTitle: visits.title,
+			startsOn: visits.startsOn,
+			learnedBy: organisations.name,
+			learnedById: organisations.id
+		})
+		.from(lessons)
+		.innerJoin(visits, eq(visits.id, lessons.visitId))
+		.innerJoin(organisations, eq(organisations.id, lessons.organisationId))
+		.where(where)
+		.orderBy(desc(visits.startsOn), desc(lessons.id))
+		.limit(PROFILE_LIST_SIZE)
+		.all();
+	return { items, total };
+}
+
+function profileActions(
+	db: DB,
+	id: number,
+	viewer: Viewer,
+	statuses: ('open' | 'in_progress' | 'done')[]
+) {
+	const where = and(
+		eq(actions.ownerOrganisationId, id),
+		inArray(actions.status, statuses),
+		actionVisibleTo(viewer)
+	);
+	const total = db.select({ n: count() }).from(actions).where(where).get()!.n;
+	const items = db
+		.select({
+			id: actions.id,
+			title: actions.title,
+			status: actions.status,
+			dueOn: actions.dueOn,
+			visitId: actions.visitId
+		})
+		.from(actions)
+		.where(where)
+		.orderBy(statuses.includes('done') ? desc(actions.dueOn) : asc(actions.dueOn), asc(actions.id))
+		.limit(PROFILE_LIST_SIZE)
+		.all();
+	return { items, total };
+}
+
+export type OrganisationProfile = NonNullable<ReturnType<typeof organisationProfile>>;
