@@ -54,6 +54,7 @@ const ROUTES: Row[] = [
 	{ path: `/visits/${V1}/agenda.ics`, expect: 'L L 200 200 200 200 200' },
 	{ path: `/visits/${V1}/delegation`, expect: 'L L 200 200 200 200 200' },
 	{ path: `/visits/${V1}/delegation.csv`, expect: 'L L 200 200 200 200 200' },
+	{ path: `/visits/${V1}/delegation.xlsx`, expect: 'L L 200 200 200 200 200' },
 	{ path: `/visits/${V1}/delegation/1`, expect: 'L L 403 403 403 403 403', note: 'done: frozen' },
 	{ path: `/visits/${V1}/lessons`, expect: 'L L 200 200 200 200 200' },
 	{ path: `/visits/${V1}/actions`, expect: 'L L 200 200 200 200 200' },
@@ -63,6 +64,7 @@ const ROUTES: Row[] = [
 	{ path: '/lessons', expect: 'L L 200 200 200 200 200' },
 	{ path: '/actions', expect: 'L L 200 200 200 200 200' },
 	{ path: '/actions.csv', expect: 'L L 200 200 200 200 200' },
+	{ path: '/actions.xlsx', expect: 'L L 200 200 200 200 200' },
 	{ path: '/actions/1', expect: 'L L 200 200 200 200 200' },
 	{ path: '/actions/999999', expect: 'L L 404 404 404 404 404' },
 	{ path: '/dashboard', expect: 'L L 404 404 404 404 200' },
@@ -88,6 +90,7 @@ const ROUTES: Row[] = [
 	{ path: `/visits/${V2}/evaluation`, expect: 'L L 404 404 404 404 200' },
 	{ path: `/visits/${V2}/evaluation/results`, expect: 'L L 404 404 404 404 200' },
 	{ path: `/visits/${V2}/evaluation/results.csv`, expect: 'L L 404 404 404 404 200' },
+	{ path: `/visits/${V2}/evaluation/results.xlsx`, expect: 'L L 404 404 404 404 200' },
 	{
 		path: `/visits/${V2}/evaluation/sheet`,
 		expect: 'L L 404 404 404 404 404',
