@@ -29,7 +29,6 @@ export type CalendarVisit = { id: number; title: string; timeZone: string; statu
 function text(value: string): string;
 function text(value: string | null): string | null;
 function text(value: string | null) {
-	// eslint-disable-next-line no-control-regex
 	return value === null
 		? null
 		: value.toWellFormed().replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');

@@ -8,7 +8,6 @@ import { wallClock, type ColumnKind, type ExportTable } from './table';
 const CELL_MAX = 32_767;
 const SHEET_NAME_MAX = 31;
 /** Characters XML 1.0 cannot carry: left in, they make the file unreadable. */
-// eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;
@@ -21,7 +20,7 @@ const FORMATS: Record<ColumnKind, string | undefined> = {
 
 /** Text as a cell holds it: line breaks as Excel writes them (LF), nothing XML cannot carry. */
 export function xlsxText(text: string) {
-	return text.toWellFormed().replace(/\r\n?/g, '\n').replace(NOT_XML, '').slice(0, CELL_MAX);
+	return text.replace(/\r\n?/g, '\n').replace(NOT_XML, '').slice(0, CELL_MAX).toWellFormed();
 }
 
 /** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */

@@ -40,7 +40,8 @@ describe('Content-Disposition', () => {
 			'a"; filename="evil.exe',
 			'a;b,c\\d%20.pdf',
 			'broken \ud800 pair.pdf',
-			`${'é'.repeat(5000)}.pdf`
+			`${'é'.repeat(5000)}.pdf`,
+			'a' + '😀'.repeat(250)
 		]) {
 			const header = contentDisposition(name);
 			const { type, filename, full } = parameters(header);

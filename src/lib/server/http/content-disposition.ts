@@ -7,14 +7,12 @@ const extensionOf = (filename: string) => /\.([a-z0-9]+)$/i.exec(filename)?.[1].
 
 /** A stored name may hold anything: the header carries no control character, nor a broken pair. */
 function usable(filename: string) {
-	return (
-		filename
-			.toWellFormed()
-			// eslint-disable-next-line no-control-regex
-			.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '')
-			.trim()
-			.slice(0, 200)
-	);
+	const clean = filename
+		.toWellFormed()
+		.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '')
+		.trim();
+	// Cut by characters, never inside a pair (encodeURIComponent throws on half of one).
+	return [...clean].slice(0, 200).join('');
 }
 
 export function contentDisposition(filename: string, type: 'attachment' | 'inline' = 'attachment') {

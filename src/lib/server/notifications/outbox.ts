@@ -15,7 +15,6 @@ const SUBJECT_MAX = 200;
 export function mailSubject(text: string) {
 	const line = text
 		.toWellFormed()
-		// eslint-disable-next-line no-control-regex
 		.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();
