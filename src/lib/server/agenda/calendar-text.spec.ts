@@ -7,7 +7,7 @@ import { createTestDb } from '../db/test-db';
 import { addOrganisation, addUser, addVisit } from '../db/test-fixtures';
 import type { DB } from '../db';
 import { agendaItems, organisations, visits } from '../db/schema';
-import { addSession } from './programme';
+import { addSession } from './edits';
 import { visitCalendar } from './calendar';
 import { createFeed, feedCalendar, feedOwner } from './feeds';
 import { withLocale } from '../http/locale';
