@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { addDays, format } from 'date-fns';
+import ExcelJS from 'exceljs';
 import { ACCOUNTS, setLanguage, signIn } from '../pages/session';
 
 const shot = (name: string) => ({ path: `test-results/screens/${name}.png`, fullPage: true });
@@ -216,6 +217,23 @@ test('a completed visit reads as history; a member sees their own details, only 
 		'KEOOGO,Awa,Monitrice,member@keoogo.example.org,Awa Sawadogo,2024-05-05 12:00'
 	);
 
+	// The same delegation as an Excel workbook, beside the CSV link.
+	const xlsxDownload = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Délégation en Excel (.xlsx)' }).click();
+	expect((await xlsxDownload).suggestedFilename()).toMatch(/^delegation-visit-\d+\.xlsx$/);
+	const xlsx = await page.request.get(url.replace(/\/delegation$/, '/delegation.xlsx'));
+	expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.load((await xlsx.body()) as unknown as ExcelJS.Buffer);
+	const sheet = workbook.worksheets[0];
+	expect(sheet.rowCount).toBe(6);
+	expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+	expect(sheet.getCell('A1')).toMatchObject({ value: 'Organisation', font: { bold: true } });
+	const awa = sheet.getRows(2, 5)!.find((row) => row.getCell(2).value === 'Awa')!;
+	// The arrival is a date cell showing the programme's wall clock.
+	expect(awa.getCell(6).value).toEqual(new Date(Date.UTC(2024, 4, 5, 12, 0)));
+	expect(awa.getCell(8).value).toBe('Africa/Ouagadougou');
+
 	const post403 = await post(page, url + '?/add', { organisationId: '2', name: 'X' });
 	expect(post403.status()).toBe(403);
 
@@ -228,6 +246,7 @@ test('a completed visit reads as history; a member sees their own details, only 
 	).toBeVisible();
 	await expect(page.getByText(/Sans délégué pour le moment : .*KEOOGO/)).toBeVisible();
 	await expect(page.getByText('Télécharger la délégation (CSV)')).toHaveCount(0);
+	await expect(page.getByText('Délégation en Excel (.xlsx)')).toHaveCount(0);
 });
 
 test.describe('without JavaScript', () => {

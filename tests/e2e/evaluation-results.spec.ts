@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { ACCOUNTS, setLanguage, signIn } from '../pages/session';
 import { DEMO_EVALUATION } from '../../src/lib/server/demo/evaluation-data';
 
@@ -106,6 +107,24 @@ test('a RACINES member reads the results: means, shares, open answers, filter, C
 	const tobias = rows.find((r) => r[0] === 'Tobias Gbaguidi')!;
 	expect(tobias[3 + 5]).toBe('Oui');
 	expect(tobias[3 + 1]).toBe(DEMO_EVALUATION.sheets[0].answers.useful_activity);
+
+	// The workbook beside it has the same rows, the ratings as numbers and the days as dates.
+	const link = page.getByRole('link', { name: 'Réponses en Excel (.xlsx)' });
+	expect(await link.getAttribute('href')).toBe(
+		(await filteredCsv.getAttribute('href'))!.replace('.csv', '.xlsx')
+	);
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.load(
+		(await (await page.request.get(`${RESULTS}.xlsx`)).body()) as unknown as ExcelJS.Buffer
+	);
+	const sheet = workbook.worksheets[0];
+	const cells = sheet.getSheetValues().slice(2) as ExcelJS.CellValue[][];
+	expect(cells.map((r) => [r[1], r[2], r[4 + 7]])).toEqual(
+		expected.map(([name, org, , overall]) => [name, org, Number(overall)])
+	);
+	expect(cells.map((r) => (r[3] as Date).toISOString().slice(0, 10))).toEqual(
+		expected.map((r) => r[2])
+	);
 });
 
 test('another organisation gets 404; staff compare visits on /evaluations', async ({
@@ -117,6 +136,7 @@ test('another organisation gets 404; staff compare visits on /evaluations', asyn
 	await expect(page.getByRole('link', { name: "Résultats de l'évaluation" })).toHaveCount(0);
 	expect((await page.goto(RESULTS))?.status()).toBe(404);
 	expect((await page.request.get(`${RESULTS}.csv`)).status()).toBe(404);
+	expect((await page.request.get(`${RESULTS}.xlsx`)).status()).toBe(404);
 	expect((await page.goto('/evaluations'))?.status()).toBe(404);
 	await page.goto(`/visits/${VISIT}/report`);
 	await expect(page.locator('section[aria-labelledby="r-evaluation"]')).toContainText(

@@ -2,7 +2,7 @@
 // (computed in the visit's zone), so no VTIMEZONE is needed and every app shows the right hour;
 // the UID never changes and SEQUENCE is the session's version, so a re-import or a feed refresh
 // updates the event instead of adding a copy.
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus, escape } from 'ical-generator';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { DB } from '../db';
 import { agendaItems, organisations, visitOrganisations, visits } from '../db/schema';
@@ -21,6 +21,18 @@ const PRODID = { company: 'Passerelle', product: 'Programme', language: 'EN' };
 const FEED_REFRESH_SECONDS = 60 * 60;
 
 export type CalendarVisit = { id: number; title: string; timeZone: string; status: VisitStatus };
+
+/**
+ * Stored text as iCalendar may carry it: RFC 5545 TEXT allows no control character but the line
+ * breaks (which ical-generator escapes), and a broken UTF-16 pair cannot be written as UTF-8.
+ */
+function text(value: string): string;
+function text(value: string | null): string | null;
+function text(value: string | null) {
+	return value === null
+		? null
+		: value.toWellFormed().replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}
 
 function sessionsOf(db: DB, visitIds: number[]) {
 	if (!visitIds.length) return [];
@@ -51,6 +63,7 @@ function description({ item, leadOrganisation }: SessionRow, visit: CalendarVisi
 		item.notes
 	]
 		.filter(Boolean)
+		.map((line) => text(line!))
 		.join('\n');
 }
 
@@ -91,7 +104,9 @@ export function buildCalendar(db: DB, options: CalendarOptions): string {
 
 function calendarDocument(db: DB, options: CalendarOptions): string {
 	const calendar = ical({
-		name: options.name,
+		// ical-generator 10 escapes event texts but writes the calendar's NAME and X-WR-CALNAME as
+		// given: a visit title with line breaks would add lines (whole events) to the file.
+		name: escape(text(options.name), false),
 		prodId: PRODID,
 		method: ICalCalendarMethod.PUBLISH,
 		ttl: options.refresh ? FEED_REFRESH_SECONDS : null
@@ -108,8 +123,8 @@ function calendarDocument(db: DB, options: CalendarOptions): string {
 			stamp: item.updatedAt,
 			lastModified: item.updatedAt,
 			created: item.createdAt,
-			summary: item.title,
-			location: item.place || null,
+			summary: text(item.title),
+			location: text(item.place || null),
 			description: description(row, visit),
 			url: `${options.origin}/visits/${visit.id}/agenda`,
 			// A downloaded file of a cancelled visit still cancels the events it once added.

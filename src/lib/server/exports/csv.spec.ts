@@ -1,42 +1,99 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from './csv';
+import { parse } from 'csv-parse/sync';
+import { guardFormula, toCsv } from './csv';
+import type { ExportTable } from './table';
+import { HOSTILE, startsFormula } from './hostile';
 
-describe('csvCell', () => {
-	it('leaves plain text alone and writes nothing for empty values', () => {
-		expect(csvCell('KEOOGO')).toBe('KEOOGO');
-		expect(csvCell('Djénéba Konaté')).toBe('Djénéba Konaté');
-		expect(csvCell('المندوب')).toBe('المندوب');
-		expect(csvCell(null)).toBe('');
-		expect(csvCell(undefined)).toBe('');
-		expect(csvCell(42)).toBe('42');
-		expect(csvCell(-3)).toBe('-3');
-	});
+type Row = { name: string; note: string | null; due?: string; at?: string; n?: number };
 
-	it('quotes separators, quotes and line breaks (RFC 4180)', () => {
-		expect(csvCell('Bobo-Dioulasso, Burkina Faso')).toBe('"Bobo-Dioulasso, Burkina Faso"');
-		expect(csvCell('la « cantine » "scolaire"')).toBe('"la « cantine » ""scolaire"""');
-		expect(csvCell('line one\nline two')).toBe('"line one\nline two"');
-		expect(csvCell('a\r\nb')).toBe('"a\r\nb"');
-	});
+function table(rows: Row[]): ExportTable<Row> {
+	return {
+		name: 'test',
+		sheet: 'Test',
+		columns: [
+			{ header: 'name', cell: (r) => r.name },
+			{ header: 'note', cell: (r) => r.note },
+			{ header: 'due', cell: (r) => r.due, kind: 'date' },
+			{ header: 'at', cell: (r) => r.at, kind: 'datetime' },
+			{ header: 'n', cell: (r) => r.n }
+		],
+		rows
+	};
+}
 
-	it('keeps spreadsheets from running cells as formulas', () => {
-		expect(csvCell('=HYPERLINK("http://evil.example","x")')).toBe(
-			`"'=HYPERLINK(""http://evil.example"",""x"")"`
+const body = (csv: string) => {
+	expect(csv.startsWith('\uFEFF')).toBe(true);
+	return csv.slice(1);
+};
+
+describe('CSV', () => {
+	it('starts with a byte-order mark, ends lines with CRLF, writes times as the programme shows them', () => {
+		const csv = toCsv(
+			table([
+				{
+					name: 'Awa',
+					note: 'végétarienne, sans arachides',
+					due: '2026-03-02',
+					at: '2026-03-02T10:30',
+					n: -3
+				},
+				{ name: 'Moussa', note: null }
+			])
 		);
-		expect(csvCell('+33 1 23')).toBe("'+33 1 23");
-		expect(csvCell('-2+3')).toBe("'-2+3");
-		expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-		expect(csvCell('\t=1')).toBe("'\t=1");
-		expect(csvCell('a=b')).toBe('a=b');
+		expect(csv).toBe(
+			'\uFEFFname,note,due,at,n\r\n' +
+				'Awa,"végétarienne, sans arachides",2026-03-02,2026-03-02 10:30,-3\r\n' +
+				'Moussa,,,,\r\n'
+		);
 	});
-});
 
-describe('toCsv', () => {
-	it('starts with a byte-order mark and ends every line with CRLF', () => {
-		const csv = toCsv([
-			['name', 'note'],
-			['Awa', 'végétarienne, sans arachides']
-		]);
-		expect(csv).toBe('\uFEFFname,note\r\nAwa,"végétarienne, sans arachides"\r\n');
+	it('guards formulas at the start of a cell and after a ";" inside it, but not numbers', () => {
+		expect(guardFormula('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
+		expect(guardFormula(' =1')).toBe(`' =1`);
+		expect(guardFormula('"=1"')).toBe(`'"=1"`);
+		expect(guardFormula('Bilan;=1')).toBe(`Bilan;'=1`);
+		expect(guardFormula('a=b, c-d')).toBe('a=b, c-d');
+		expect(guardFormula('Djénéba Konaté')).toBe('Djénéba Konaté');
+		expect(guardFormula(-3)).toBe(-3);
+		expect(guardFormula(null)).toBe(null);
+	});
+
+	it('reads back with "," as one cell per value, every hostile one guarded', () => {
+		const rows = HOSTILE.map((note, i) => ({ name: `r${i}`, note }));
+		const parsed: string[][] = parse(body(toCsv(table(rows))), { delimiter: ',' });
+		expect(parsed).toHaveLength(HOSTILE.length + 1);
+		parsed.slice(1).forEach((cells, i) => {
+			expect(cells).toHaveLength(5);
+			expect(cells[0]).toBe(`r${i}`);
+			expect(startsFormula(cells[1])).toBe(false);
+			// The text is all there, behind the guard.
+			expect(cells[1].replace(/^'/, '').replaceAll(";'", ';')).toBe(HOSTILE[i]);
+		});
+	});
+
+	it('reads back with ";" (French list separator): each hostile cell is one cell, guarded', () => {
+		const single: ExportTable<string> = {
+			name: 'test',
+			sheet: 'Test',
+			columns: [{ header: 'note', cell: (r) => r }],
+			rows: HOSTILE
+		};
+		const parsed: string[][] = parse(body(toCsv(single)), { delimiter: ';' });
+		expect(parsed.slice(1).map((cells) => cells.length)).toEqual(HOSTILE.map(() => 1));
+		parsed.slice(1).forEach(([cell], i) => {
+			expect(startsFormula(cell)).toBe(false);
+			if (startsFormula(HOSTILE[i])) expect(cell.startsWith("'")).toBe(true);
+		});
+	});
+
+	it('leaves no formula to a spreadsheet splitting a many-column file on ";"', () => {
+		const rows = HOSTILE.map((note) => ({ name: 'x', note }));
+		// Spreadsheets read a quote in the middle of a field as text, as relax_quotes does.
+		const parsed: string[][] = parse(body(toCsv(table(rows))), {
+			delimiter: ';',
+			relax_quotes: true,
+			relax_column_count: true
+		});
+		for (const cell of parsed.flat()) expect(startsFormula(cell)).toBe(false);
 	});
 });

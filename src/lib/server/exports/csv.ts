@@ -1,22 +1,59 @@
-// CSV as RFC 4180 writes it, for spreadsheet users. No CSV library is installed yet; this stays
-// small on purpose and can give way to one (csv-stringify) without changing its callers.
+// CSV for spreadsheet users, written by csv-stringify. Comma-separated (RFC 4180), but opened as
+// often with a French list separator (";"): a cell holding either separator is quoted, and the
+// formula guard holds whichever separator the spreadsheet splits on.
+import { stringify, type Options } from 'csv-stringify/sync';
+import { cellsOf, wallClockText, type CellValue, type ExportTable } from './table';
 
-/** Cells a spreadsheet would run as a formula ("=HYPERLINK(…)", "+1", "-2", "@SUM"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Text a spreadsheet would run as a formula ("=HYPERLINK(…)", "+1", "-2", "@SUM", a leading tab
+ * or CR), also behind leading spaces or quotes, which some spreadsheets skip.
+ */
+const FORMULA_START = /^(?:[\s"']*[=+\-@]|[\t\r])/;
+/** The same after a ";" inside a cell: a spreadsheet splitting on ";" starts a new cell there. */
+const FORMULA_AFTER_SEMICOLON = /;(?=[\s"']*[=+\-@]|[\t\r])/g;
 
-/** One cell: neutralised if it would start a formula, quoted when it holds a separator. */
-export function csvCell(value: string | number | null | undefined): string {
-	if (value === null || value === undefined) return '';
-	let text = String(value);
-	// A number we wrote ourselves is data, not a formula; only text is guarded.
-	if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/**
+ * Text made inert for spreadsheets: a leading apostrophe, which they show as the start of text.
+ * A number we wrote ourselves ("-3") is data, not a formula; only text is guarded.
+ */
+export function guardFormula(value: CellValue): string | number | null | undefined {
+	if (typeof value !== 'string') return value;
+	const text = value.replace(FORMULA_AFTER_SEMICOLON, ";'");
+	return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+const OPTIONS: Options = {
+	record_delimiter: 'windows',
+	// csv-stringify quotes the comma, quotes and line ends; ";" is quoted for spreadsheets that
+	// split on it, so a cell stays one cell there too.
+	quoted_match: [/;/, /[\r\n]/]
+};
+
+/** One line of the file, CRLF-terminated. */
+export function csvLine(cells: readonly CellValue[]): string {
+	return stringify([cells.map(guardFormula)], OPTIONS);
 }
 
 /**
- * The whole file: CRLF line ends (RFC 4180) and a byte-order mark, without which Excel reads
- * UTF-8 as a legacy code page and garbles accents and Arabic.
+ * The file in pieces, headings first: a byte-order mark, without which Excel reads UTF-8 as a
+ * legacy code page and garbles accents and Arabic, then one line per row as `rows` yields them.
  */
-export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-	return '\uFEFF' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+export function* csvChunks<R>(table: ExportTable<R>): Generator<string> {
+	yield '\uFEFF';
+	const kinds = table.columns.map((c) => c.kind ?? 'value');
+	let first = true;
+	for (const cells of cellsOf(table)) {
+		yield csvLine(
+			first
+				? cells
+				: cells.map((v, i) =>
+						kinds[i] === 'datetime' && typeof v === 'string' ? wallClockText(v) : v
+					)
+		);
+		first = false;
+	}
+}
+
+export function toCsv<R>(table: ExportTable<R>): string {
+	return [...csvChunks(table)].join('');
 }

@@ -251,22 +251,3 @@ export function deleteAttachment(
 	removeUnreferenced(db, dir, [found.sha256]);
 	return true;
 }
-
-/**
- * `Content-Disposition` for a download: an ASCII fallback and the real name (RFC 5987), so
- * "Fiche d'activité.pdf" or an Arabic name arrive as they were uploaded.
- */
-export function contentDisposition(filename: string) {
-	const fallback = filename
-		.normalize('NFD')
-		.replace(/[^\x20-\x7e]/g, '')
-		.replace(/["\\%;]/g, '_');
-	const encoded = encodeURIComponent(filename).replace(
-		/['()*]/g,
-		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
-	);
-	const ext = extensionOf(filename);
-	const stem = fallback.trim().replace(/\.[^.]*$/, '');
-	const plain = /[a-z0-9]/i.test(stem) ? fallback.trim() : `document${ext ? `.${ext}` : ''}`;
-	return `attachment; filename="${plain}"; filename*=UTF-8''${encoded}`;
-}

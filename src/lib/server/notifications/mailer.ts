@@ -1,23 +1,44 @@
 // Sends the outbox by SMTP when SMTP_URL is set (e.g. smtp://user:pass@mail.example.org:587).
 // Without it, mail stays in the outbox, where staff read it at /admin/outbox.
 import nodemailer from 'nodemailer';
+import addressparser from 'nodemailer/lib/addressparser/index.js';
 import { and, asc, eq, isNull, lt } from 'drizzle-orm';
 import type { DB } from '../db';
 import { outbox } from '../db/schema';
+import { mailRecipient, mailSubject } from './outbox';
 
 const MAX_ATTEMPTS = 5;
 const INTERVAL_MS = 15_000;
 
+type Address = { name: string; address: string };
+
 type Transport = {
-	sendMail(mail: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+	sendMail(mail: { from: Address; to: Address; subject: string; text: string }): Promise<unknown>;
 };
+
+/**
+ * MAIL_FROM ("Passerelle <no-reply@example.org>") as one address object, parsed once by
+ * nodemailer's own parser; a list or a group is a configuration error, said at start.
+ */
+export function senderAddress(from: string): Address {
+	const parsed = addressparser(from, { flatten: true });
+	if (parsed.length !== 1 || !mailRecipient(parsed[0].address)) {
+		throw new Error(`MAIL_FROM must be one address, got ${JSON.stringify(from)}`);
+	}
+	return parsed[0];
+}
 
 export function createTransport(url: string): Transport {
 	return nodemailer.createTransport(url);
 }
 
-/** Sends up to `limit` waiting e-mails; a failure is counted and retried later, five times. */
+/**
+ * Sends up to `limit` waiting e-mails; a failure is counted and retried later, five times. Every
+ * header goes through nodemailer as an object or a plain text it encodes (RFC 2047), never as
+ * stored text: the outbox may hold rows written before today's checks.
+ */
 export async function deliverPending(db: DB, transport: Transport, from: string, limit = 20) {
+	const sender = senderAddress(from);
 	const waiting = db
 		.select()
 		.from(outbox)
@@ -27,8 +48,18 @@ export async function deliverPending(db: DB, transport: Transport, from: string,
 		.all();
 	let sent = 0;
 	for (const mail of waiting) {
+		const to = mailRecipient(mail.to);
+		if (!to) {
+			// Not an address: never sent, never retried (a raw "a@x\r\nBcc: b@y" would reach b@y).
+			db.update(outbox)
+				.set({ attempts: MAX_ATTEMPTS, lastError: 'Invalid recipient address' })
+				.where(eq(outbox.id, mail.id))
+				.run();
+			continue;
+		}
 		try {
-			await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.body });
+			const subject = mailSubject(mail.subject);
+			await transport.sendMail({ from: sender, to, subject, text: mail.body });
 			db.update(outbox)
 				.set({ sentAt: new Date(), attempts: mail.attempts + 1, lastError: null })
 				.where(eq(outbox.id, mail.id))
@@ -47,6 +78,7 @@ export async function deliverPending(db: DB, transport: Transport, from: string,
 
 /** Started by the server when SMTP_URL is set: drains the outbox every few seconds. */
 export function startMailer(db: DB, url: string, from: string) {
+	senderAddress(from);
 	const transport = createTransport(url);
 	let running = false;
 	const tick = async () => {

@@ -6,8 +6,33 @@ import { outbox } from '../db/schema';
 
 export type Mail = { to: string; subject: string; body: string; kind: string };
 
+const SUBJECT_MAX = 200;
+
+/**
+ * A subject is one line whatever text it is made of (a visit title, a name): no line break or
+ * control character, which in a header would start another one, and a length mail clients show.
+ */
+export function mailSubject(text: string) {
+	const line = text
+		.toWellFormed()
+		.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return [...line].slice(0, SUBJECT_MAX).join('');
+}
+
+/** One plain address (local@domain), nothing a header could read as a list, a name or a group. */
+const ADDRESS = /^[^\s@<>()[\],;:"\\]+@[^\s@<>()[\],;:"\\]+$/;
+
+/** The recipient as nodemailer's address object, or null if the stored text is not one address. */
+export function mailRecipient(to: string) {
+	return ADDRESS.test(to) ? { name: '', address: to } : null;
+}
+
 export function enqueueMail(db: Tx, mail: Mail) {
-	db.insert(outbox).values(mail).run();
+	db.insert(outbox)
+		.values({ ...mail, subject: mailSubject(mail.subject) })
+		.run();
 }
 
 export const OUTBOX_PAGE_SIZE = 50;

@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { feedCalendar, feedOwner } from '$lib/server/agenda/feeds';
 import { withLocale } from '$lib/server/http/locale';
 import { toLocale } from '$lib/i18n';
+import { contentDisposition } from '$lib/server/http/content-disposition';
 
 /**
  * A private calendar subscription: calendar apps have no session, the token in the URL is the
@@ -20,7 +21,7 @@ export const GET: RequestHandler = (event) => {
 	return new Response(body, {
 		headers: {
 			'Content-Type': 'text/calendar; charset=utf-8',
-			'Content-Disposition': 'inline; filename="passerelle.ics"',
+			'Content-Disposition': contentDisposition('passerelle.ics', 'inline'),
 			// The URL is a secret: no shared cache may keep a copy.
 			'Cache-Control': 'private, no-store',
 			'X-Robots-Tag': 'noindex'

@@ -5,12 +5,8 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { authorize } from '$lib/server/http/guards';
 import { viewerOf } from '$lib/server/http/follow-up';
-import {
-	attachmentsDir,
-	contentDisposition,
-	getAttachment,
-	storedPath
-} from '$lib/server/lessons/attachments';
+import { attachmentsDir, getAttachment, storedPath } from '$lib/server/lessons/attachments';
+import { contentDisposition } from '$lib/server/http/content-disposition';
 import { positiveId } from '$lib/schemas/common';
 
 /**

@@ -2,6 +2,7 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { readableVisit } from '$lib/server/http/visit';
 import { calendarFileName, visitCalendar } from '$lib/server/agenda/calendar';
+import { contentDisposition } from '$lib/server/http/content-disposition';
 
 /**
  * The visit's programme as a calendar file. An endpoint runs no layout load: readableVisit sends
@@ -12,7 +13,7 @@ export const GET: RequestHandler = (event) => {
 	return new Response(visitCalendar(getDb(), visit, event.url.origin), {
 		headers: {
 			'Content-Type': 'text/calendar; charset=utf-8',
-			'Content-Disposition': `attachment; filename="${calendarFileName(visit)}"`,
+			'Content-Disposition': contentDisposition(calendarFileName(visit)),
 			'Cache-Control': 'private, no-store'
 		}
 	});

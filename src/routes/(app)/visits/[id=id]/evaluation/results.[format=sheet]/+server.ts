@@ -4,7 +4,8 @@ import { getDb } from '$lib/server/db';
 import { evaluationExport, type ExportedAnswer } from '$lib/server/evaluations/export';
 import { evaluationResultsAccess } from '$lib/server/http/evaluation-results';
 import { choiceLabels, questionText, type Question } from '$lib/server/evaluations/template';
-import { toCsv } from '$lib/server/exports/csv';
+import { exportResponse, type ExportFormat } from '$lib/server/exports/response';
+import type { Column } from '$lib/server/exports/table';
 import { m } from '$lib/i18n';
 import type { Locale } from '$lib/enums';
 
@@ -27,23 +28,28 @@ export const GET: RequestHandler = (event) => {
 	const locale = event.locals.locale;
 	const data = evaluationExport(getDb(), visit.id, { viewer, organisationId });
 	if (!data) error(404, 'Not found');
-	const heading = [
-		m.eval_results_csv_respondent(),
-		m.col_organisation(),
-		m.eval_results_csv_submitted(),
-		...data.questions.map((q) => `${q.position}. ${questionText(q, locale)}`)
+	type Sheet = (typeof data.sheets)[number];
+	const columns: Column<Sheet>[] = [
+		{ header: m.eval_results_csv_respondent(), cell: (s) => s.name ?? m.eval_results_anonymous() },
+		{ header: m.col_organisation(), cell: (s) => s.organisation ?? m.eval_results_anonymous() },
+		{
+			header: m.eval_results_csv_submitted(),
+			cell: (s) => s.submittedAt.toISOString().slice(0, 10),
+			kind: 'date'
+		},
+		...data.questions.map((q, i): Column<Sheet> => ({
+			header: `${q.position}. ${questionText(q, locale)}`,
+			cell: (s) => cell(q, s.answers[i], locale)
+		}))
 	];
-	const rows = data.sheets.map((s) => [
-		s.name ?? m.eval_results_anonymous(),
-		s.organisation ?? m.eval_results_anonymous(),
-		s.submittedAt.toISOString().slice(0, 10),
-		...data.questions.map((q, i) => cell(q, s.answers[i], locale))
-	]);
-	return new Response(toCsv([heading, ...rows]), {
-		headers: {
-			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="evaluation-visit-${visit.id}.csv"`,
-			'Cache-Control': 'private, no-store'
-		}
-	});
+	return exportResponse(
+		{
+			name: `evaluation-visit-${visit.id}`,
+			sheet: m.eval_results_title(),
+			columns,
+			rows: data.sheets
+		},
+		event.params.format as ExportFormat,
+		locale
+	);
 };
