@@ -80,3 +80,32 @@ test('a title with a line break is refused beside the field, with nothing saved'
 	await expect(page.getByRole('link', { name: new RegExp(marker) })).toHaveCount(0);
 	await page.context().close();
 });
+
+test('a decline reason with a control character is a field error that keeps the text, not an error page', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signIn(page, ACCOUNTS.dtCoordinator);
+	await page.goto('/visits');
+	await page
+		.getByRole('link', { name: 'Découvrir la pédagogie préscolaire du Dispensaire Trottoir' })
+		.click();
+	const visitUrl = page.url();
+	const organisationId = await page
+		.locator('form[action="?/answer"] input[name=organisationId]')
+		.first()
+		.getAttribute('value');
+	const res = await page.request.post(`${visitUrl}?/answer`, {
+		form: { organisationId: organisationId!, response: 'declined', reason: 'Pas\u0007 cette fois' },
+		headers: { Origin: new URL(visitUrl).origin, Accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(res.status()).toBe(400);
+	const html = await res.text();
+	expect(html).toContain('caractères de contrôle invisibles');
+	expect(html).toContain('Pas\u0007 cette fois');
+	await page.goto(visitUrl);
+	await expect(page.locator('.org-list').first()).toContainText('En attente de réponse');
+	await context.close();
+});

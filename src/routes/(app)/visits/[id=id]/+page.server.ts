@@ -119,7 +119,8 @@ export const actions: Actions = {
 		}
 		if (!parsed.ok) {
 			const answerFor = Number(parsed.values.organisationId);
-			return fail(400, { answerFor, answerErrors: parsed.errors });
+			const dateValues = { reason: parsed.values.reason };
+			return fail(400, { answerFor, answerErrors: parsed.errors, dateValues });
 		}
 		const { organisationId, response, reason } = parsed.data;
 		if (!can(actor, 'visit.answer', { visit: target, organisationId })) error(403, 'Forbidden');
