@@ -32,6 +32,8 @@ export const LIMITS = {
 	/** A lesson's texts (what was observed, what we will adapt): a page or two. */
 	lesson: { title: 200, text: 20_000, themes: 30 },
 	action: { title: 200, details: 5000, note: 5000 },
+	/** An organisation's profile entry (a practice it shares or wishes to learn). */
+	practice: { title: 120, description: 500, themes: 10 },
 	/** Search and filter boxes (GET): longer queries are not refused, only not searched whole. */
 	search: { query: 200 },
 	/** A free-text answer of an evaluation sheet (the database checks it too). */
