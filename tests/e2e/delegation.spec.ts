@@ -139,7 +139,9 @@ test('bad posts get field errors or 403/404, never a 500, and write nothing', as
 	});
 	expect(bad.status()).toBe(400);
 	const html = await bad.text();
-	expect(html).toContain('Ce texte est trop long.');
+	// The limit and what was typed, with the name kept whole to be shortened.
+	expect(html).toMatch(/150 caractères au plus — vous en avez saisi 20\s000\./);
+	expect(html).toContain('N'.repeat(20_000));
 	expect(html).toContain('Date ou heure impossible');
 	expect(html).toContain("Cette valeur n'est pas valide.");
 

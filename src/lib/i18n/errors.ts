@@ -1,15 +1,27 @@
-import type { ErrorCode } from '$lib/schemas/common';
+import type { ErrorCode, FieldError, TooLong } from '$lib/schemas/common';
 import { MAX_SESSIONS_PER_DAY } from '$lib/agenda';
-import { m } from './index';
+import { intlLocale, m } from './index';
 
 type Messages = Partial<Record<ErrorCode, () => string>>;
 
+const count = (n: number) => new Intl.NumberFormat(intlLocale()).format(n);
+
+/** "200 characters at most — you typed 5 000", in the reader's language and digits. */
+export function tooLongText({ max, typed, kept }: TooLong) {
+	const counts = { max: count(max), typed: count(typed) };
+	return kept
+		? m.form_too_long_kept({ ...counts, kept: count(kept) })
+		: m.form_too_long_count(counts);
+}
+
 /** Words for an error code; `specific` lets a field say "Enter your password." for `required`. */
 export function errorText(
-	code: ErrorCode | undefined,
+	error: FieldError | undefined,
 	specific: Messages = {}
 ): string | undefined {
-	if (!code) return undefined;
+	if (!error) return undefined;
+	if (typeof error === 'object') return tooLongText(error);
+	const code = error;
 	const general: Record<ErrorCode, () => string> = {
 		required: m.form_required,
 		invalid_email: m.login_error_email_invalid,
@@ -30,7 +42,9 @@ export function errorText(
 		departure_before_arrival: m.form_departure_before_arrival,
 		not_member: m.form_not_member,
 		overlap: m.form_overlap,
-		day_full: () => m.agenda_day_full({ max: MAX_SESSIONS_PER_DAY })
+		day_full: () => m.agenda_day_full({ max: MAX_SESSIONS_PER_DAY }),
+		one_line: m.form_one_line,
+		control_characters: m.form_control_characters
 	};
 	return (specific[code] ?? general[code])();
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { LOCALES } from '$lib/enums';
 import { formText } from './common';
+import { LIMITS } from './limits';
 
-export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MIN_LENGTH = LIMITS.account.password.min;
 /** argon2 accepts any length; a bound keeps a 10 MB "password" from costing a request. */
-export const PASSWORD_MAX_LENGTH = 256;
+export const PASSWORD_MAX_LENGTH = LIMITS.account.password.max;
 
 const rawText = z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string());
 
@@ -18,11 +19,12 @@ export function isTimeZone(value: string) {
 }
 
 export const profileSchema = z.object({
-	name: formText(100),
+	name: formText(LIMITS.account.name),
 	preferredLocale: z.enum(LOCALES, 'invalid'),
 	// Empty means "use the browser's time zone".
 	timeZone: rawText
 		.transform((v) => v.trim())
+		.pipe(z.string().max(LIMITS.account.timeZone, 'too_long'))
 		.refine((v) => v === '' || isTimeZone(v), 'invalid_time_zone')
 });
 

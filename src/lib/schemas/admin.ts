@@ -1,32 +1,33 @@
 import { z } from 'zod';
 import { GLOBAL_ROLES, MEMBERSHIP_ROLES } from '$lib/enums';
 import { isCountryCode } from '$lib/countries';
-import { formText, cleanText } from './common';
+import { formText, longText } from './common';
 import { isTimeZone } from './account';
+import { LIMITS } from './limits';
 
-const optionalText = (max: number) => z.preprocess(cleanText, z.string().max(max, 'too_long'));
+const ORG = LIMITS.organisation;
 
 export const organisationSchema = z.object({
-	name: formText(150),
-	shortName: formText(40),
-	country: formText(2)
+	name: formText(ORG.name),
+	shortName: formText(ORG.shortName),
+	country: formText(ORG.country)
 		.transform((v) => v.toUpperCase())
 		.refine(isCountryCode, 'invalid'),
-	city: formText(100),
-	timeZone: formText(64).refine(isTimeZone, 'invalid_time_zone'),
-	description: optionalText(2000),
+	city: formText(ORG.city),
+	timeZone: formText(ORG.timeZone).refine(isTimeZone, 'invalid_time_zone'),
+	description: longText(ORG.description),
 	isNetworkStaff: z.preprocess((v) => v === 'on' || v === 'true', z.boolean())
 });
 export type OrganisationInput = z.infer<typeof organisationSchema>;
 
 export const themeSchema = z.object({
-	slug: formText(40)
+	slug: formText(LIMITS.theme.slug)
 		.transform((v) => v.toLowerCase())
 		.refine((v) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v), 'invalid'),
-	nameFr: formText(80),
-	nameEn: formText(80),
-	nameEs: formText(80),
-	nameAr: formText(80)
+	nameFr: formText(LIMITS.theme.name),
+	nameEn: formText(LIMITS.theme.name),
+	nameEs: formText(LIMITS.theme.name),
+	nameAr: formText(LIMITS.theme.name)
 });
 export type ThemeInput = z.infer<typeof themeSchema>;
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { AGENDA_KINDS } from '$lib/enums';
 import { isClockTime } from '$lib/agenda';
-import { formText, cleanText } from './common';
+import { formText, cleanText, lineText, longText } from './common';
 import { isoDate } from './visit';
+import { LIMITS } from './limits';
 
-const text = (max: number) => z.preprocess(cleanText, z.string().max(max, 'too_long'));
+const SESSION = LIMITS.session;
 const clock = (end: boolean) =>
 	z.preprocess(
 		cleanText,
@@ -20,14 +21,14 @@ export const sessionSchema = z
 		startsAt: clock(false),
 		endsAt: clock(true),
 		kind: z.enum(AGENDA_KINDS, 'required'),
-		title: formText(200),
-		place: text(200),
+		title: formText(SESSION.title),
+		place: lineText(SESSION.place),
 		leadOrganisationId: z.preprocess(
 			(v) => (v === '' || v === undefined || v === null ? undefined : v),
 			z.coerce.number('invalid').int('invalid').positive('invalid').optional()
 		),
-		leadName: text(120),
-		notes: text(2000)
+		leadName: lineText(SESSION.leadName),
+		notes: longText(SESSION.notes)
 	})
 	.refine((v) => v.endsAt > v.startsAt, { message: 'end_before_start', path: ['endsAt'] });
 export type SessionInput = z.infer<typeof sessionSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACCOMMODATION_STATUSES, TRAVEL_STATUSES, VISA_STATUSES } from '$lib/enums';
-import { formText, cleanText } from './common';
+import { formText, cleanText, lineText, longText } from './common';
+import { LIMITS } from './limits';
 
 export const DELEGATE_FIELDS = [
 	'name',
@@ -17,7 +18,7 @@ export const DELEGATE_FIELDS = [
 export type DelegateField = (typeof DELEGATE_FIELDS)[number];
 
 const trimmed = cleanText;
-const optionalText = (max: number) => z.preprocess(trimmed, z.string().max(max, 'too_long'));
+const DELEGATE = LIMITS.delegate;
 
 /**
  * A real calendar moment written as a `datetime-local` input sends it: "2024-05-05T09:30",
@@ -64,12 +65,12 @@ const oneOf = <T extends string>(values: readonly T[]) =>
 
 export const delegateSchema = z
 	.object({
-		name: formText(150),
-		function: optionalText(150),
+		name: formText(DELEGATE.name),
+		function: lineText(DELEGATE.function),
 		email: z
 			.preprocess(
 				(v) => trimmed(v) || undefined,
-				z.string().max(254, 'too_long').pipe(z.email('invalid_email')).optional()
+				z.string().max(DELEGATE.email, 'too_long').pipe(z.email('invalid_email')).optional()
 			)
 			.transform((v) => v ?? null),
 		// The account is chosen from a list; '' is "no account".
@@ -85,7 +86,7 @@ export const delegateSchema = z
 		travel: oneOf(TRAVEL_STATUSES),
 		visa: oneOf(VISA_STATUSES),
 		accommodation: oneOf(ACCOMMODATION_STATUSES),
-		needs: optionalText(1000)
+		needs: longText(DELEGATE.needs)
 	})
 	.superRefine((d, ctx) => {
 		// Same-format wall-clock strings compare in time order.

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { ACTION_STATUSES, LESSON_VISIBILITIES } from '$lib/enums';
-import { formText, cleanText } from './common';
+import { formText, longText } from './common';
 import { id, ids, isoDate } from './visit';
+import { LIMITS } from './limits';
 
 /** The longest lesson text (what was observed, what we will adapt): a page or two. */
-export const LESSON_TEXT_MAX = 20_000;
-
-const text = (max: number) => z.preprocess(cleanText, z.string().max(max, 'too_long'));
+export const LESSON_TEXT_MAX = LIMITS.lesson.text;
 const optionalId = z.preprocess((v) => (v === '' || v == null ? undefined : v), id.optional());
 
 export const LESSON_FIELDS = [
@@ -20,11 +19,11 @@ export type LessonField = (typeof LESSON_FIELDS)[number] | 'themeIds';
 
 export const lessonSchema = z.object({
 	organisationId: id,
-	title: formText(200),
-	observed: text(LESSON_TEXT_MAX),
-	adaptation: text(LESSON_TEXT_MAX),
+	title: formText(LIMITS.lesson.title),
+	observed: longText(LESSON_TEXT_MAX),
+	adaptation: longText(LESSON_TEXT_MAX),
 	visibility: z.enum(LESSON_VISIBILITIES, 'invalid'),
-	themeIds: ids(30)
+	themeIds: ids(LIMITS.lesson.themes)
 });
 export type LessonInput = z.infer<typeof lessonSchema>;
 
@@ -39,8 +38,8 @@ export const ACTION_FIELDS = [
 export type ActionField = (typeof ACTION_FIELDS)[number];
 
 export const actionSchema = z.object({
-	title: formText(200),
-	details: text(5000),
+	title: formText(LIMITS.action.title),
+	details: longText(LIMITS.action.details),
 	ownerOrganisationId: id,
 	ownerUserId: optionalId,
 	dueOn: isoDate,
@@ -55,7 +54,7 @@ export const actionEditSchema = actionSchema.extend({
 /** A progress note; a status change alone is an update too. */
 export const progressSchema = z
 	.object({
-		note: text(5000),
+		note: longText(LIMITS.action.note),
 		status: z.preprocess(
 			(v) => (v === '' ? undefined : v),
 			z.enum(ACTION_STATUSES, 'invalid').optional()

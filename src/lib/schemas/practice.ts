@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { PRACTICE_KINDS } from '$lib/enums';
-import { cleanText, formText } from './common';
+import { formText, longText } from './common';
 import { ids } from './visit';
+import { LIMITS } from './limits';
 
-export const PRACTICE_TITLE_MAX = 120;
-export const PRACTICE_DESCRIPTION_MAX = 500;
+export const PRACTICE_TITLE_MAX = LIMITS.practice.title;
+export const PRACTICE_DESCRIPTION_MAX = LIMITS.practice.description;
 export const PRACTICE_FIELDS = ['kind', 'title', 'description'] as const;
 export type PracticeField = (typeof PRACTICE_FIELDS)[number] | 'themeIds';
 
@@ -12,7 +13,7 @@ export type PracticeField = (typeof PRACTICE_FIELDS)[number] | 'themeIds';
 export const practiceSchema = z.object({
 	kind: z.enum(PRACTICE_KINDS, 'invalid'),
 	title: formText(PRACTICE_TITLE_MAX),
-	description: z.preprocess(cleanText, z.string().max(PRACTICE_DESCRIPTION_MAX, 'too_long')),
-	themeIds: ids(10)
+	description: longText(PRACTICE_DESCRIPTION_MAX),
+	themeIds: ids(LIMITS.practice.themes)
 });
 export type PracticeInput = z.infer<typeof practiceSchema>;

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { isMatch } from 'date-fns';
 import { VISIT_KINDS } from '$lib/enums';
-import { formText, cleanText } from './common';
+import { formText, cleanText, lineText, longText, requiredLongText } from './common';
 import { isTimeZone } from './account';
+import { LIMITS } from './limits';
 
 /** Working languages offered on visits (ISO 639-1): the network's four, and its partners' others. */
 export const VISIT_LANGUAGES = ['fr', 'en', 'es', 'ar', 'pt', 'mg', 'sw', 'wo', 'qu'] as const;
 
-const text = (max: number) => z.preprocess(cleanText, z.string().max(max, 'too_long'));
+const VISIT = LIMITS.visit;
 
 /** A real calendar day as YYYY-MM-DD (2024-02-30 is refused). */
 export const isoDate = z.preprocess(
@@ -31,20 +32,25 @@ const endAfterStart = { message: 'end_before_start', path: ['endsOn'] };
 
 /** What any visit has: its details, editable while it is under way. */
 export const visitDetails = z.object({
-	title: formText(200),
-	objectives: text(5000),
+	title: formText(VISIT.title),
+	objectives: longText(VISIT.objectives),
 	startsOn: isoDate,
 	endsOn: isoDate,
-	timeZone: formText(64).refine(isTimeZone, 'invalid_time_zone'),
-	place: text(200),
+	timeZone: formText(VISIT.timeZone).refine(isTimeZone, 'invalid_time_zone'),
+	place: lineText(VISIT.place),
 	languages: z.preprocess(
 		(v) => (Array.isArray(v) ? v : v ? [v] : []),
 		z.array(z.enum(VISIT_LANGUAGES, 'invalid')).max(VISIT_LANGUAGES.length)
 	),
-	themeIds: ids(30),
+	themeIds: ids(VISIT.themes),
 	expectedSize: z.preprocess(
 		(v) => (v === '' || v === undefined || v === null ? undefined : v),
-		z.coerce.number('invalid').int('invalid').min(1, 'invalid').max(1000, 'invalid').optional()
+		z.coerce
+			.number('invalid')
+			.int('invalid')
+			.min(VISIT.expectedSize.min, 'invalid')
+			.max(VISIT.expectedSize.max, 'invalid')
+			.optional()
 	)
 });
 export type VisitDetails = z.infer<typeof visitDetails>;
@@ -66,17 +72,17 @@ export const coordinatorParties = z.object({
 export const staffParties = z.object({
 	kind: z.enum(VISIT_KINDS, 'invalid'),
 	hostId: z.preprocess((v) => v || undefined, id.optional()),
-	visitorIds: ids(200)
+	visitorIds: ids(VISIT.visitors)
 });
 
 export const answerSchema = z.object({
 	organisationId: id,
 	response: z.enum(['accepted', 'declined'], 'invalid'),
-	reason: text(2000)
+	reason: longText(VISIT.reason)
 });
 
 export const datesSchema = z
-	.object({ organisationId: id, startsOn: isoDate, endsOn: isoDate, note: text(2000) })
+	.object({ organisationId: id, startsOn: isoDate, endsOn: isoDate, note: longText(VISIT.reason) })
 	.refine(dateOrder, endAfterStart);
 
-export const reasonSchema = z.object({ reason: formText(2000) });
+export const reasonSchema = z.object({ reason: requiredLongText(VISIT.reason) });

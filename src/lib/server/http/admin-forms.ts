@@ -1,5 +1,5 @@
-// What the admin routes share: reading their forms (raw values kept, bounded, to refill the form
-// after an error) and the account switch offered both on the people list and a person's page.
+// What the admin routes share: reading the organisation form (see ./forms) and the account switch
+// offered both on the people list and a person's page.
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '../db';
 import { authorize } from './guards';
@@ -7,7 +7,8 @@ import { can } from '../policy';
 import { getPerson, setUserDisabled } from '../accounts/users';
 import { organisationNameClash } from '../organisations/directory';
 import { organisationSchema } from '$lib/schemas/admin';
-import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
+import type { FieldErrors } from '$lib/schemas/common';
+import { checkForm } from './forms';
 
 const ORGANISATION_FIELDS = [
 	'name',
@@ -18,27 +19,16 @@ const ORGANISATION_FIELDS = [
 	'description',
 	'isNetworkStaff'
 ] as const;
-type OrganisationField = (typeof ORGANISATION_FIELDS)[number];
-
-/** Form text, cut to a size no field accepts, so a huge post is not echoed back whole. */
-export function keptValues<K extends string>(form: FormData, keys: readonly K[], max = 2100) {
-	return Object.fromEntries(
-		keys.map((k) => {
-			const v = form.get(k);
-			return [k, typeof v === 'string' ? v.slice(0, max) : ''];
-		})
-	) as Record<K, string>;
-}
 
 /** The organisation form, checked whole: a name already in use is reported with the rest. */
 export function readOrganisationForm(form: FormData, exceptId?: number) {
-	const values = keptValues(form, ORGANISATION_FIELDS);
-	const parsed = organisationSchema.safeParse(values);
-	const errors: FieldErrors = parsed.success ? {} : fieldErrors<OrganisationField>(parsed.error);
+	const read = checkForm(form, organisationSchema, { keep: ORGANISATION_FIELDS });
+	const { values } = read;
+	const errors: FieldErrors = read.ok ? {} : read.errors;
 	const taken = organisationNameClash(getDb(), values, exceptId);
 	if (taken) errors[taken] ??= 'taken';
-	return parsed.success && !taken
-		? { ok: true as const, values, data: parsed.data }
+	return read.ok && !taken
+		? { ok: true as const, values, data: read.data }
 		: { ok: false as const, values, errors };
 }
 

@@ -1,13 +1,13 @@
 // What the delegation routes share: finding the visit and the delegate the URL or form names, the
-// policy check for a change, and reading the delegate form (raw values kept for the refill).
+// policy check for a change, and reading the delegate form (see ./forms).
 import { error } from '@sveltejs/kit';
 import { getDb } from '../db';
 import { can } from '../policy';
 import { readableVisit, type ReadableVisit } from './visit';
 import { getDelegate } from '../delegations/delegates';
-import { keptValues } from './admin-forms';
-import { DELEGATE_FIELDS, delegateSchema, type DelegateField } from '$lib/schemas/delegate';
-import { fieldErrors, positiveId, type FieldErrors } from '$lib/schemas/common';
+import { checkForm } from './forms';
+import { DELEGATE_FIELDS, delegateSchema } from '$lib/schemas/delegate';
+import { positiveId } from '$lib/schemas/common';
 
 /** The visit of the URL with the signed-in actor; a visit they may not read is a 404. */
 export const delegationVisit = readableVisit;
@@ -36,10 +36,5 @@ export function findDelegate({ actor, visit, target }: DelegationVisit, raw: unk
 	return delegate;
 }
 
-export function readDelegateForm(form: FormData) {
-	const values = keptValues(form, DELEGATE_FIELDS);
-	const parsed = delegateSchema.safeParse(values);
-	if (parsed.success) return { ok: true as const, values, data: parsed.data };
-	const errors: FieldErrors<DelegateField> = fieldErrors<DelegateField>(parsed.error);
-	return { ok: false as const, values, errors };
-}
+export const readDelegateForm = (form: FormData) =>
+	checkForm(form, delegateSchema, { keep: DELEGATE_FIELDS });

@@ -1,23 +1,20 @@
 // What the lessons and actions routes share: who the viewer is for visibility, today's date for
-// "overdue", and reading their forms (raw values kept for the refill).
+// "overdue", and reading their forms (see ./forms).
 import { error } from '@sveltejs/kit';
 import { getDb, type DB } from '../db';
 import { readOrganisationFilter } from '../organisations/filter';
 import { can, isStaff, type Actor } from '../policy';
 import { getAction } from '../actions/tracking';
 import { todayIn } from '../visits/completion';
-import { keptValues } from './admin-forms';
+import { checkForm } from './forms';
 import {
 	ACTION_FIELDS,
 	LESSON_FIELDS,
-	LESSON_TEXT_MAX,
 	actionEditSchema,
 	actionSchema,
-	lessonSchema,
-	type ActionField,
-	type LessonField
+	lessonSchema
 } from '$lib/schemas/lesson';
-import { fieldErrors, positiveId, type FieldErrors } from '$lib/schemas/common';
+import { positiveId } from '$lib/schemas/common';
 import type { Viewer } from '../lessons/record';
 import { ACTION_STATUSES } from '$lib/enums';
 
@@ -33,24 +30,13 @@ export function todayFor(actor: SignedIn, now = new Date()) {
 	return todayIn(actor.timeZone || 'UTC', now);
 }
 
-export function readLessonForm(form: FormData) {
-	// Kept one character past the limit, so the page says "too long" and still shows the text.
-	const values = {
-		...keptValues(form, LESSON_FIELDS, LESSON_TEXT_MAX + 1),
-		themeIds: form.getAll('themeIds').filter((v): v is string => typeof v === 'string')
-	};
-	const parsed = lessonSchema.safeParse(values);
-	if (parsed.success) return { ok: true as const, values, data: parsed.data };
-	return { ok: false as const, values, errors: fieldErrors<LessonField>(parsed.error) };
-}
+export const readLessonForm = (form: FormData) =>
+	checkForm(form, lessonSchema, { keep: LESSON_FIELDS, lists: ['themeIds'] });
 
-export function readActionForm(form: FormData, withVersion = false) {
-	const values = keptValues(form, [...ACTION_FIELDS, 'version'], 5001);
-	const parsed = (withVersion ? actionEditSchema : actionSchema).safeParse(values);
-	if (parsed.success) return { ok: true as const, values, data: parsed.data };
-	const errors: FieldErrors<ActionField> = fieldErrors<ActionField>(parsed.error);
-	return { ok: false as const, values, errors };
-}
+export const readActionForm = (form: FormData, withVersion = false) =>
+	checkForm(form, withVersion ? actionEditSchema : actionSchema, {
+		keep: [...ACTION_FIELDS, 'version']
+	});
 
 /** The action of the URL if the actor may see it; 404 otherwise. */
 export function visibleAction(actor: SignedIn, raw: string | undefined) {

@@ -1,9 +1,10 @@
-// Reading the visit forms: raw values are kept (bounded) to refill the form after an error.
+// Reading the visit forms (see ./forms): the details and who takes part are checked apart, as a
+// coordinator and staff name the parties differently; `refill` bounds the values sent back.
 import type { z } from 'zod';
-import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
+import { parseFields, type FieldErrors } from '$lib/schemas/common';
 import { coordinatorParties, staffParties, visitDetailsSchema } from '$lib/schemas/visit';
 import type { Parties } from '../visits/workflow';
-import { keptValues } from './admin-forms';
+import { formValues } from './forms';
 
 const TEXT_FIELDS = [
 	'title',
@@ -22,26 +23,15 @@ const TEXT_FIELDS = [
 ] as const;
 const LIST_FIELDS = ['languages', 'themeIds', 'visitorIds'] as const;
 
-export function visitFormValues(form: FormData) {
-	const values: Record<string, string | string[]> = keptValues(form, TEXT_FIELDS, 5100);
-	for (const key of LIST_FIELDS) {
-		values[key] = form
-			.getAll(key)
-			.filter((v): v is string => typeof v === 'string')
-			.slice(0, 300)
-			.map((v) => v.slice(0, 20));
-	}
-	return values;
+/** The visit form as sent (nothing cut): pass it through `refill` before sending it back. */
+export function visitFormValues(form: FormData): Record<string, string | string[]> {
+	return formValues(form, { keep: TEXT_FIELDS, lists: LIST_FIELDS });
 }
 
 type Read<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
-function read<S extends z.ZodType>(schema: S, values: unknown): Read<z.infer<S>> {
-	const parsed = schema.safeParse(values);
-	return parsed.success
-		? { ok: true, data: parsed.data }
-		: { ok: false, errors: fieldErrors(parsed.error) };
-}
+const read = <S extends z.ZodType>(schema: S, values: unknown): Read<z.infer<S>> =>
+	parseFields(schema, values);
 
 export const readDetails = (values: Record<string, unknown>) => read(visitDetailsSchema, values);
 

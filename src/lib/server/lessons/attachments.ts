@@ -12,8 +12,9 @@ import { DEFAULT_DATABASE_PATH } from '../db';
 import { attachments, lessons } from '../db/schema';
 import { recordAudit } from '../audit/log';
 import { lessonVisibleTo, type Viewer } from './record';
+import { ACCEPTED_EXTENSIONS, ATTACHMENT_MAX_BYTES } from '$lib/attachments';
 
-export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export { ACCEPTED_EXTENSIONS, ATTACHMENT_MAX_BYTES };
 const FILENAME_MAX = 180;
 
 /** Next to the database file, as the server opens it (DATABASE_PATH). */
@@ -37,19 +38,6 @@ const ODF: Record<string, string> = {
 	ods: 'application/vnd.oasis.opendocument.spreadsheet',
 	odp: 'application/vnd.oasis.opendocument.presentation'
 };
-
-/** The extensions accepted, for the file picker's `accept` and the error message. */
-export const ACCEPTED_EXTENSIONS = [
-	'pdf',
-	'png',
-	'jpg',
-	'jpeg',
-	'webp',
-	...Object.keys(OOXML),
-	...Object.keys(ODF),
-	'txt',
-	'csv'
-];
 
 const extensionOf = (filename: string) => /\.([a-z0-9]+)$/i.exec(filename)?.[1].toLowerCase() ?? '';
 

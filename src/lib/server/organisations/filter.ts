@@ -3,6 +3,7 @@ import type { DB } from '../db';
 import { organisations } from '../db/schema';
 import { cachedPerVersion } from '../db/version';
 import { positiveId } from '$lib/schemas/common';
+import { LIMITS } from '$lib/schemas/limits';
 
 /**
  * Real networks have a few dozen organisations: a <select> is the easiest filter there. A large
@@ -12,7 +13,7 @@ import { positiveId } from '$lib/schemas/common';
 export const ORGANISATION_SELECT_MAX = 60;
 /** A vague query ("a") must not turn into an IN list of thousands of ids. */
 export const ORGANISATION_MATCH_CAP = 50;
-const QUERY_MAX = 200;
+const QUERY_MAX = LIMITS.search.query;
 
 type Option = { value: number; label: string };
 type Match = { id: number; name: string };

@@ -12,7 +12,8 @@ import {
 import { listOrganisations } from '$lib/server/organisations/directory';
 import { createFeed, feedPath, listFeeds, revokeFeed } from '$lib/server/agenda/feeds';
 import { passwordSchema, profileSchema } from '$lib/schemas/account';
-import { fieldErrors, positiveId, type FieldErrors } from '$lib/schemas/common';
+import { positiveId, type FieldErrors } from '$lib/schemas/common';
+import { readForm } from '$lib/server/http/forms';
 
 type PasswordField = 'current' | 'next' | 'confirm';
 
@@ -36,40 +37,29 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	profile: async (event) => {
 		const user = requireUser(event);
-		const form = await event.request.formData();
-		const input = {
-			name: form.get('name'),
-			preferredLocale: form.get('preferredLocale'),
-			timeZone: form.get('timeZone')
-		};
-		const parsed = profileSchema.safeParse(input);
-		if (!parsed.success) {
-			const values = Object.fromEntries(
-				Object.entries(input).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 200) : ''])
-			);
-			return fail(400, { profile: { values, errors: fieldErrors(parsed.error) } });
-		}
-		updateProfile(getDb(), user.id, parsed.data);
+		const read = await readForm(event.request, profileSchema, {
+			keep: ['name', 'preferredLocale', 'timeZone']
+		});
+		if (!read.ok) return fail(400, { profile: { values: read.values, errors: read.errors } });
+		updateProfile(getDb(), user.id, read.data);
 		// A full reload shows the page in the language just chosen.
 		redirect(303, '/account?saved=profile');
 	},
 	password: async (event) => {
 		const user = requireUser(event);
-		const form = await event.request.formData();
-		const parsed = passwordSchema.safeParse({
-			current: form.get('current'),
-			next: form.get('next'),
-			confirm: form.get('confirm')
+		// Passwords are never sent back: only the errors.
+		const read = await readForm(event.request, passwordSchema, {
+			keep: ['current', 'next', 'confirm']
 		});
-		if (!parsed.success) {
-			return fail(400, { password: { errors: fieldErrors<PasswordField>(parsed.error) } });
+		if (!read.ok) {
+			return fail(400, { password: { errors: read.errors as FieldErrors<PasswordField> } });
 		}
 		const result = await changePassword(
 			getDb(),
 			user.id,
 			event.locals.session!.id,
-			parsed.data.current,
-			parsed.data.next
+			read.data.current,
+			read.data.next
 		);
 		if (result === 'wrong_password') {
 			const errors: FieldErrors<PasswordField> = { current: 'wrong_password' };

@@ -14,7 +14,8 @@ import {
 	revokeInvitation
 } from '$lib/server/accounts/invitations';
 import { newInvitationSchema } from '$lib/schemas/invitation';
-import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
+import type { FieldErrors } from '$lib/schemas/common';
+import { readForm } from '$lib/server/http/forms';
 
 type Field = 'email' | 'organisationId' | 'role' | 'globalRole';
 
@@ -56,15 +57,11 @@ function managed(event: RequestEvent, form: FormData) {
 export const actions: Actions = {
 	create: async (event) => {
 		const me = actor(event);
-		const form = await event.request.formData();
-		const values = Object.fromEntries(
-			(['email', 'organisationId', 'role', 'globalRole'] as const).map((k) => [
-				k,
-				String(form.get(k) ?? '').slice(0, 254)
-			])
-		);
-		const parsed = newInvitationSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { values, errors: fieldErrors<Field>(parsed.error) });
+		const parsed = await readForm(event.request, newInvitationSchema, {
+			keep: ['email', 'organisationId', 'role', 'globalRole']
+		});
+		const { values } = parsed;
+		if (!parsed.ok) return fail(400, { values, errors: parsed.errors as FieldErrors<Field> });
 		if (!can(me, 'invitation.create', parsed.data)) error(403, 'Forbidden');
 		const db = getDb();
 		if (!activeOrganisations(db).some((o) => o.id === parsed.data.organisationId)) {

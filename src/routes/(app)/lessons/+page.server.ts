@@ -6,6 +6,7 @@ import { listThemes } from '$lib/server/organisations/directory';
 import { viewerOf } from '$lib/server/http/follow-up';
 import { readOrganisationFilter } from '$lib/server/organisations/filter';
 import { positiveId } from '$lib/schemas/common';
+import { LIMITS } from '$lib/schemas/limits';
 
 export const load: PageServerLoad = (event) => {
 	const actor = authorize(event, 'lesson.list');
@@ -18,7 +19,7 @@ export const load: PageServerLoad = (event) => {
 		withLessons.map((o) => ({ value: o.id, label: o.name }))
 	);
 	const filter = {
-		q: (q.get('q') ?? '').slice(0, 200),
+		q: (q.get('q') ?? '').slice(0, LIMITS.search.query),
 		themeId: positiveId(q.get('theme')) ?? undefined,
 		country: /^[A-Z]{2}$/.test(q.get('country') ?? '') ? q.get('country')! : undefined,
 		organisationIds: organisation.ids,

@@ -6,10 +6,11 @@ import { can, isStaff } from '$lib/server/policy';
 import { findPeers } from '$lib/server/organisations/peers';
 import { listThemes } from '$lib/server/organisations/directory';
 import { positiveId } from '$lib/schemas/common';
+import { LIMITS } from '$lib/schemas/limits';
 
 export const load: PageServerLoad = (event) => {
 	const actor = authorize(event, 'peer.find');
-	const q = (event.url.searchParams.get('q') ?? '').slice(0, 200);
+	const q = (event.url.searchParams.get('q') ?? '').slice(0, LIMITS.search.query);
 	const db = getDb();
 	// A coordinator looks for others: their own organisations are not offered back to them.
 	const own = isStaff(actor) ? [] : actor.memberships.map((m) => m.organisationId);

@@ -10,7 +10,8 @@ import {
 	throttleKey
 } from '$lib/server/accounts/throttle';
 import { loginSchema } from '$lib/schemas/auth';
-import { fieldErrors, safeRedirect } from '$lib/schemas/common';
+import { safeRedirect, type FieldErrors } from '$lib/schemas/common';
+import { readForm } from '$lib/server/http/forms';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -21,14 +22,10 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
-		const form = await request.formData();
-		const email = String(form.get('email') ?? '').slice(0, 254);
-		const parsed = loginSchema.safeParse({
-			email: form.get('email'),
-			password: form.get('password')
-		});
-		if (!parsed.success) {
-			return fail(400, { email, errors: fieldErrors<'email' | 'password'>(parsed.error) });
+		const parsed = await readForm(request, loginSchema, { keep: ['email', 'password'] });
+		const { email } = parsed.values;
+		if (!parsed.ok) {
+			return fail(400, { email, errors: parsed.errors as FieldErrors<'email' | 'password'> });
 		}
 		const db = getDb();
 		const ip = getClientAddress();

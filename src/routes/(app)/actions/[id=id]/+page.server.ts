@@ -7,9 +7,9 @@ import { lessonsOfVisit } from '$lib/server/lessons/record';
 import { organisationMembers } from '$lib/server/delegations/delegates';
 import { getVisit } from '$lib/server/visits/read';
 import { readActionForm, todayFor, viewerOf, visibleAction } from '$lib/server/http/follow-up';
-import { keptValues } from '$lib/server/http/admin-forms';
+import { readForm } from '$lib/server/http/forms';
 import { progressSchema } from '$lib/schemas/lesson';
-import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
+import type { FieldErrors } from '$lib/schemas/common';
 
 export const load: PageServerLoad = (event) => {
 	const actor = authorize(event, 'action.list');
@@ -46,13 +46,10 @@ export const actions: Actions = {
 		const actor = authorize(event, 'action.list');
 		const { action, canUpdate } = visibleAction(actor, event.params.id);
 		if (!canUpdate) error(403, 'Forbidden');
-		const values = keptValues(await event.request.formData(), ['note', 'status'], 5001);
-		const parsed = progressSchema.safeParse(values);
-		if (!parsed.success) {
-			return fail(400, { progress: values, errors: fieldErrors(parsed.error) as FieldErrors });
-		}
-		if (addProgress(getDb(), actor.id, action, parsed.data) === 'empty') {
-			return fail(400, { progress: values, errors: { note: 'required' } as FieldErrors });
+		const read = await readForm(event.request, progressSchema, { keep: ['note', 'status'] });
+		if (!read.ok) return fail(400, { progress: read.values, errors: read.errors });
+		if (addProgress(getDb(), actor.id, action, read.data) === 'empty') {
+			return fail(400, { progress: read.values, errors: { note: 'required' } as FieldErrors });
 		}
 		return { progressed: true };
 	},

@@ -3,9 +3,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { authorize } from '$lib/server/http/guards';
 import { createTheme, listThemes, updateTheme } from '$lib/server/organisations/directory';
-import { keptValues } from '$lib/server/http/admin-forms';
+import { checkForm, readForm } from '$lib/server/http/forms';
 import { themeSchema } from '$lib/schemas/admin';
-import { fieldErrors, positiveId } from '$lib/schemas/common';
+import { positiveId } from '$lib/schemas/common';
 
 const FIELDS = ['slug', 'nameFr', 'nameEn', 'nameEs', 'nameAr'] as const;
 
@@ -17,11 +17,9 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const actor = authorize(event, 'theme.manage', 403);
-		const values = keptValues(await event.request.formData(), FIELDS, 200);
-		const parsed = themeSchema.safeParse(values);
-		if (!parsed.success) {
-			return fail(400, { formId: 'new', values, errors: fieldErrors(parsed.error) });
-		}
+		const parsed = await readForm(event.request, themeSchema, { keep: FIELDS });
+		const { values } = parsed;
+		if (!parsed.ok) return fail(400, { formId: 'new', values, errors: parsed.errors });
 		if (!createTheme(getDb(), actor.id, parsed.data)) {
 			return fail(400, { formId: 'new', values, errors: { slug: 'taken' as const } });
 		}
@@ -32,11 +30,9 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const id = positiveId(form.get('id'));
 		if (!id) error(404, 'Not found');
-		const values = keptValues(form, FIELDS.slice(1), 200);
-		const parsed = themeSchema.omit({ slug: true }).safeParse(values);
-		if (!parsed.success) {
-			return fail(400, { formId: String(id), values, errors: fieldErrors(parsed.error) });
-		}
+		const parsed = checkForm(form, themeSchema.omit({ slug: true }), { keep: FIELDS.slice(1) });
+		const { values } = parsed;
+		if (!parsed.ok) return fail(400, { formId: String(id), values, errors: parsed.errors });
 		if (!updateTheme(getDb(), actor.id, id, parsed.data)) error(404, 'Not found');
 		return { updated: id };
 	}

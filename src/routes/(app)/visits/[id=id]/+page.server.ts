@@ -15,7 +15,8 @@ import {
 	proposeDates
 } from '$lib/server/visits/answers';
 import { answerSchema, datesSchema, reasonSchema } from '$lib/schemas/visit';
-import { fieldErrors, positiveId } from '$lib/schemas/common';
+import { positiveId } from '$lib/schemas/common';
+import { checkForm } from '$lib/server/http/forms';
 import { TRANSITION_NAMES, type Transition } from '$lib/visit-lifecycle';
 
 function visitFor(event: RequestEvent) {
@@ -95,8 +96,8 @@ export const actions: Actions = {
 		if (!can(actor, 'visit.transition', { visit: target, transition })) error(403, 'Forbidden');
 		let reason: string | undefined;
 		if (transition === 'cancel') {
-			const parsed = reasonSchema.safeParse({ reason: form.get('reason') });
-			if (!parsed.success) return fail(400, { cancelErrors: fieldErrors(parsed.error) });
+			const parsed = checkForm(form, reasonSchema, { keep: ['reason'] });
+			if (!parsed.ok) return fail(400, { cancelErrors: parsed.errors });
 			reason = parsed.data.reason;
 		}
 		if (!moveVisit(getDb(), ctx, target, transition, reason, actingFor(actor, target))) {
@@ -109,13 +110,18 @@ export const actions: Actions = {
 		// the visit in between (better-sqlite3 is synchronous).
 		const form = await event.request.formData();
 		const { actor, target, ctx } = visitFor(event);
-		const values = {
-			organisationId: form.get('organisationId'),
-			response: form.get('response'),
-			reason: form.get('reason')
-		};
-		const parsed = answerSchema.safeParse(values);
-		if (!parsed.success) error(400, 'Bad answer');
+		const parsed = checkForm(form, answerSchema, {
+			keep: ['organisationId', 'response', 'reason']
+		});
+		// Only the reason is typed: anything else wrong was not sent by the page.
+		if (!parsed.ok && (parsed.errors.organisationId || parsed.errors.response)) {
+			error(400, 'Bad answer');
+		}
+		if (!parsed.ok) {
+			const answerFor = Number(parsed.values.organisationId);
+			const dateValues = { reason: parsed.values.reason };
+			return fail(400, { answerFor, answerErrors: parsed.errors, dateValues });
+		}
 		const { organisationId, response, reason } = parsed.data;
 		if (!can(actor, 'visit.answer', { visit: target, organisationId })) error(403, 'Forbidden');
 		if (response === 'declined' && !reason) {
@@ -132,18 +138,15 @@ export const actions: Actions = {
 		// the visit in between (better-sqlite3 is synchronous).
 		const form = await event.request.formData();
 		const { actor, target, ctx } = visitFor(event);
-		const values = Object.fromEntries(
-			['organisationId', 'startsOn', 'endsOn', 'note'].map((k) => [
-				k,
-				String(form.get(k) ?? '').slice(0, 2100)
-			])
-		);
-		const parsed = datesSchema.safeParse(values);
-		if (!parsed.success) {
+		const parsed = checkForm(form, datesSchema, {
+			keep: ['organisationId', 'startsOn', 'endsOn', 'note']
+		});
+		const { values } = parsed;
+		if (!parsed.ok) {
 			return fail(400, {
 				answerFor: Number(values.organisationId),
 				dateValues: values,
-				dateErrors: fieldErrors(parsed.error)
+				dateErrors: parsed.errors
 			});
 		}
 		if (

@@ -13,6 +13,7 @@ import {
 	visitFormValues,
 	withHostZone
 } from '$lib/server/http/visit-forms';
+import { refill } from '$lib/server/http/forms';
 
 function proposer(event: RequestEvent) {
 	const actor = authorize(event, 'visit.propose');
@@ -60,7 +61,7 @@ export const actions: Actions = {
 		// An empty zone means the host's: with no host chosen yet there is nothing to report.
 		if (!parties.ok && !String(values.timeZone ?? '').trim()) delete errors.timeZone;
 		if (!parties.ok || !details.ok || Object.keys(errors).length) {
-			return fail(400, { values, errors });
+			return fail(400, refill(values, errors));
 		}
 		if (!can(actor, 'visit.create', { organisationId: staff ? null : parties.data.proposerId })) {
 			error(403, 'Forbidden');

@@ -4,7 +4,8 @@ import { getDb } from '$lib/server/db';
 import { acceptInvitation, findInvitation } from '$lib/server/accounts/invitations';
 import { startSession } from '$lib/server/accounts/sessions';
 import { acceptInvitationSchema } from '$lib/schemas/invitation';
-import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
+import type { FieldErrors } from '$lib/schemas/common';
+import { readForm } from '$lib/server/http/forms';
 
 type Field = 'name' | 'password' | 'locale' | 'email';
 
@@ -29,19 +30,13 @@ export const load: PageServerLoad = ({ params }) => {
 export const actions: Actions = {
 	default: async ({ params, request, cookies, url }) => {
 		lookup(params.token);
-		const form = await request.formData();
-		const values = {
-			name: String(form.get('name') ?? '').slice(0, 100),
-			email: String(form.get('email') ?? '').slice(0, 254),
-			locale: String(form.get('locale') ?? '')
-		};
-		const parsed = acceptInvitationSchema.safeParse({
-			name: form.get('name'),
-			password: form.get('password'),
-			locale: form.get('locale'),
-			email: form.get('email')
+		const parsed = await readForm(request, acceptInvitationSchema, {
+			keep: ['name', 'password', 'locale', 'email']
 		});
-		if (!parsed.success) return fail(400, { values, errors: fieldErrors<Field>(parsed.error) });
+		// The password is never sent back.
+		const { name, email, locale } = parsed.values;
+		const values = { name, email, locale };
+		if (!parsed.ok) return fail(400, { values, errors: parsed.errors as FieldErrors<Field> });
 		const db = getDb();
 		const result = await acceptInvitation(db, params.token, parsed.data);
 		if (!result.ok) {

@@ -12,7 +12,8 @@ import {
 import { toggleAccount } from '$lib/server/http/admin-forms';
 import { activeOrganisations } from '$lib/server/organisations/directory';
 import { globalRoleSchema, membershipSchema } from '$lib/schemas/admin';
-import { fieldErrors, positiveId, type FieldErrors } from '$lib/schemas/common';
+import { positiveId, type FieldErrors } from '$lib/schemas/common';
+import { readForm } from '$lib/server/http/forms';
 
 type MembershipField = 'organisationId' | 'role';
 
@@ -39,11 +40,9 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	role: async (event) => {
 		const { actor, person } = target(event, 403);
-		const parsed = globalRoleSchema.safeParse({
-			globalRole: (await event.request.formData()).get('globalRole')
-		});
-		if (!parsed.success) return fail(400, { roleError: 'invalid' as const });
-		const { globalRole } = parsed.data;
+		const read = await readForm(event.request, globalRoleSchema, { keep: ['globalRole'] });
+		if (!read.ok) return fail(400, { roleError: 'invalid' as const });
+		const { globalRole } = read.data;
 		if (!can(actor, 'user.grant', { globalRole, currentRole: person.globalRole })) {
 			error(403, 'Forbidden');
 		}
@@ -53,11 +52,11 @@ export const actions: Actions = {
 	},
 	membership: async (event) => {
 		const { actor, person } = target(event, 403);
-		const form = await event.request.formData();
-		const values = { organisationId: form.get('organisationId'), role: form.get('role') };
-		const parsed = membershipSchema.safeParse(values);
-		if (!parsed.success) {
-			return fail(400, { membershipErrors: fieldErrors<MembershipField>(parsed.error) });
+		const parsed = await readForm(event.request, membershipSchema, {
+			keep: ['organisationId', 'role']
+		});
+		if (!parsed.ok) {
+			return fail(400, { membershipErrors: parsed.errors as FieldErrors<MembershipField> });
 		}
 		const known = activeOrganisations(getDb()).some((o) => o.id === parsed.data.organisationId);
 		if (!known) {

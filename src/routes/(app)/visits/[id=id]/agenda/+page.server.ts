@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { can } from '$lib/server/policy';
 import { readableVisit } from '$lib/server/http/visit';
 import { listDelegates } from '$lib/server/delegations/delegates';
-import { keptValues } from '$lib/server/http/admin-forms';
+import { formValues, refill } from '$lib/server/http/forms';
 import { deleteSession, listAgenda, getSession } from '$lib/server/agenda/programme';
 import {
 	addSession,
@@ -19,7 +19,7 @@ import { formErrors, type Refusal } from '$lib/server/agenda/rules';
 import { inZone, programmeWarnings, visitDays } from '$lib/agenda';
 import { timeZoneList } from '$lib/server/http/admin-forms';
 import { sessionSchema } from '$lib/schemas/agenda';
-import { fieldErrors, positiveId } from '$lib/schemas/common';
+import { parseFields, positiveId } from '$lib/schemas/common';
 
 const FIELDS = [
 	'day',
@@ -76,7 +76,7 @@ async function editable(event: RequestEvent) {
 	const form = await event.request.formData();
 	const context = readableVisit(event);
 	if (!can(context.actor, 'agenda.edit', context.target)) error(403, 'Forbidden');
-	return { form, ...context, values: keptValues(form, FIELDS, 2100) };
+	return { form, ...context, values: formValues(form, { keep: FIELDS }) };
 }
 
 /** A move the programme's rules refused: shown on the session, with the day the user chose. */
@@ -87,11 +87,10 @@ export const actions: Actions = {
 	add: async (event) => {
 		const { actor, visit, values } = await editable(event);
 		const formId = `add-${values.day}`;
-		const parsed = sessionSchema.safeParse(values);
-		if (!parsed.success)
-			return fail(400, { formId, values, errors: fieldErrors(parsed.error), overlapWith: '' });
+		const parsed = parseFields(sessionSchema, values);
+		if (!parsed.ok) return fail(400, { formId, ...refill(values, parsed.errors), overlapWith: '' });
 		const result = addSession(getDb(), actor.id, visit.id, parsed.data, values.parallel === 'on');
-		if (isRefusal(result)) return fail(400, { formId, values, ...formErrors(result) });
+		if (isRefusal(result)) return fail(400, { formId, ...refill(values), ...formErrors(result) });
 		return { done: 'added' };
 	},
 	update: async (event) => {
@@ -100,18 +99,17 @@ export const actions: Actions = {
 		const version = positiveId(values.version);
 		if (!id || !version) error(404, 'Not found');
 		const formId = `edit-${id}`;
-		const parsed = sessionSchema.safeParse(values);
-		if (!parsed.success)
-			return fail(400, { formId, values, errors: fieldErrors(parsed.error), overlapWith: '' });
+		const parsed = parseFields(sessionSchema, values);
+		if (!parsed.ok) return fail(400, { formId, ...refill(values, parsed.errors), overlapWith: '' });
 		const parallel = values.parallel === 'on';
 		const result = updateSession(getDb(), actor.id, visit.id, id, version, parsed.data, parallel);
 		if (result === 'not_found') error(404, 'Not found');
 		if (result === 'stale') {
 			// Their version is shown and becomes the base: saving again replaces it knowingly.
 			const current = getSession(getDb(), visit.id, id)!;
-			return fail(409, { formId, values, errors: {}, current });
+			return fail(409, { formId, ...refill(values), current });
 		}
-		if (isRefusal(result)) return fail(400, { formId, values, ...formErrors(result) });
+		if (isRefusal(result)) return fail(400, { formId, ...refill(values), ...formErrors(result) });
 		return { done: 'saved' };
 	},
 	delete: async (event) => {

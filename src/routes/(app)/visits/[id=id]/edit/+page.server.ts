@@ -8,8 +8,9 @@ import { listThemes } from '$lib/server/organisations/directory';
 import { timeZoneList } from '$lib/server/http/admin-forms';
 import { checkThemes, updateVisitDetails } from '$lib/server/visits/workflow';
 import { visitFormValues } from '$lib/server/http/visit-forms';
+import { refill } from '$lib/server/http/forms';
 import { editVisitSchema } from '$lib/schemas/visit';
-import { fieldErrors } from '$lib/schemas/common';
+import { parseFields } from '$lib/schemas/common';
 
 function editable(event: RequestEvent) {
 	const { actor, visit, target } = readableVisit(event);
@@ -32,11 +33,9 @@ export const actions: Actions = {
 	default: async (event) => {
 		const values = visitFormValues(await event.request.formData());
 		const { actor, visit } = editable(event);
-		const parsed = editVisitSchema.safeParse(values);
-		const errors = parsed.success
-			? checkThemes(getDb(), parsed.data.themeIds)
-			: fieldErrors(parsed.error);
-		if (!parsed.success || Object.keys(errors).length) return fail(400, { values, errors });
+		const parsed = parseFields(editVisitSchema, values);
+		const errors = parsed.ok ? checkThemes(getDb(), parsed.data.themeIds) : parsed.errors;
+		if (!parsed.ok || Object.keys(errors).length) return fail(400, refill(values, errors));
 		const { version, ...details } = parsed.data;
 		const ctx = { actorId: actor.id, origin: event.url.origin };
 		if (updateVisitDetails(getDb(), ctx, visit.id, version, details) === 'stale') {
@@ -44,7 +43,7 @@ export const actions: Actions = {
 			// deliberate choice made after seeing what changed.
 			const current = getVisit(getDb(), visit.id)!;
 			return fail(409, {
-				values: { ...values, version: String(current.version) },
+				values: { ...refill(values).values, version: String(current.version) },
 				errors: {},
 				stale: true,
 				current: savedValues(current)
