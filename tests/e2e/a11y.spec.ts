@@ -44,6 +44,10 @@ const VIEWPORTS = {
 
 // Two dozen pages through axe take longer than the default 30 s on a 2-core machine.
 test.setTimeout(240_000);
+// The language is saved on the shared staff account: French again, even after a failure.
+test.afterEach(async ({ page }) => {
+	if (page.url().startsWith('http')) await setLanguage(page, 'fr');
+});
 
 /** axe's WCAG violations on the page, as `rule: targets`, for a readable failure. */
 async function wcagViolations(page: Page) {
