@@ -9,11 +9,13 @@ const shot = (name: string) => ({ path: `test-results/screens/${name}.png`, full
 const headerLink = (page: Page) =>
 	page.getByRole('banner').getByRole('link', { name: /^Notifications/ });
 
-/** The unread count the header announces, 0 when it announces none. */
+/** The unread count the header shows (and names: "Notifications 3 non lues"), 0 when none. */
 async function headerCount(page: Page) {
-	const name = (await headerLink(page).getAttribute('aria-label')) ?? '';
-	const match = name.match(/\((?:non lues|غير المقروءة) ?: (\d+)\)/);
-	return match ? Number(match[1]) : 0;
+	const count = headerLink(page).locator('.count');
+	if ((await count.count()) === 0) return 0;
+	const n = Number(await count.textContent());
+	await expect(headerLink(page)).toHaveAccessibleName(new RegExp(` ${n} (?:non lues|غير مقروءة)$`));
+	return n;
 }
 
 /** axe-core finds nothing serious (contrast, names, landmarks…). */
