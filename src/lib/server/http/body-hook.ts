@@ -26,8 +26,9 @@ export function isUpload(routeId: string | null, url: URL): boolean {
  * other form, and any post from someone not signed in, gets the form limit.
  */
 export const formBodies: Handle = async ({ event, resolve }) => {
-	// Every POST route is a page with form actions (the +server endpoints answer GET only).
-	if (event.request.method !== 'POST' || event.route.id === null) return resolve(event);
+	// Every POST route is a page with form actions (the +server endpoints answer GET only). A
+	// post to no route is read too: its 404 then reaches a client that is still sending.
+	if (event.request.method !== 'POST') return resolve(event);
 	const upload = !!event.locals.user && isUpload(event.route.id, event.url);
 	const read = await readFormBody(event.request, upload ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT);
 	if (!read.ok) {

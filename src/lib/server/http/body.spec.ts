@@ -111,22 +111,35 @@ describe('readFormBody', () => {
 		const text = Buffer.from(bytes).toString('latin1').replace('PLACEHOLDER', '\u00ff\u00fe');
 		const latin1 = await readFormBody(post(Buffer.from(text, 'latin1'), type), FORM_BODY_LIMIT);
 		expect(problem(latin1)).toBe('400 encoding');
+		// Even next to a replacement character really typed in another field.
+		const mixed = await multipart([
+			['typed', 'illisible \ufffd'],
+			['note', 'PLACEHOLDER']
+		]);
+		const spoiled = Buffer.from(mixed.bytes).toString('latin1').replace('PLACEHOLDER', '\u00e9');
+		const both = await readFormBody(
+			post(Buffer.from(spoiled, 'latin1'), mixed.type),
+			FORM_BODY_LIMIT
+		);
+		expect(problem(both)).toBe('400 encoding');
 		// A replacement character really typed is kept.
 		const typed = await multipart([['note', 'illisible \ufffd']]);
 		const kept = await readFormBody(post(typed.bytes, typed.type), FORM_BODY_LIMIT);
 		expect(fields(kept)).toEqual([['note', 'illisible \ufffd']]);
 	});
 
-	it('refuses a body over the limit, declared or streamed, without reading it all (413)', async () => {
+	it('refuses a body over the limit, declared or streamed, and reads a bounded rest', async () => {
 		const big = 'note=' + 'a'.repeat(FORM_BODY_LIMIT);
 		expect(problem(await readFormBody(post(big, URLENCODED), FORM_BODY_LIMIT))).toBe(
 			'413 too_large'
 		);
-		// Declared too long: refused before a byte is read.
-		const declared = post(stream([]), URLENCODED, { 'content-length': String(UPLOAD_BODY_LIMIT) });
+		// Declared too long: refused, the bytes read and thrown away (the client gets the answer).
+		const declared = post(stream([new Uint8Array(10)]), URLENCODED, {
+			'content-length': String(UPLOAD_BODY_LIMIT)
+		});
 		expect(problem(await readFormBody(declared, FORM_BODY_LIMIT))).toBe('413 too_large');
-		expect(declared.bodyUsed).toBe(false);
-		// Sent without a length: counted as it comes; what follows the limit is never asked for.
+		// Sent without a length and without end: counted as it comes, thrown away up to the upload
+		// limit, then left.
 		let pulled = 0;
 		const chunk = new Uint8Array(256 * 1024).fill(97);
 		const endless = new ReadableStream<Uint8Array>({
@@ -136,7 +149,7 @@ describe('readFormBody', () => {
 			}
 		});
 		expect(problem(await readFormBody(streamed(endless), FORM_BODY_LIMIT))).toBe('413 too_large');
-		expect(pulled * chunk.length).toBeLessThan(FORM_BODY_LIMIT + 4 * chunk.length);
+		expect(pulled * chunk.length).toBeLessThan(UPLOAD_BODY_LIMIT + 4 * chunk.length);
 		// adapter-node's own limit, or more bytes than the content-length said.
 		const over = Object.assign(new Error('request body size exceeded content-length'), {
 			status: 413

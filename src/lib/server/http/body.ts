@@ -28,12 +28,16 @@ const unreadable = (status: Unreadable['status'], reason: Unreadable['reason'], 
 export async function readFormBody(request: Request, limit: number): Promise<ReadForm> {
 	const contentType = request.headers.get('content-type') ?? '';
 	const type = contentType.split(';')[0].trim().toLowerCase();
-	if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data') {
-		return unreadable(415, 'content_type', `content type "${type.slice(0, 60)}"`);
-	}
 	const declared = request.headers.get('content-length');
-	if (declared !== null && Number(declared) > limit) {
-		return unreadable(413, 'too_large', `content-length ${declared} over ${limit}`);
+	let refused: Unreadable | null = null;
+	if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data') {
+		refused = { status: 415, reason: 'content_type', detail: `type "${type.slice(0, 60)}"` };
+	} else if (declared !== null && Number(declared) > limit) {
+		refused = { status: 413, reason: 'too_large', detail: `length ${declared} over ${limit}` };
+	}
+	if (refused) {
+		if (request.body) await discard(request.body.getReader(), 0);
+		return { ok: false, ...refused };
 	}
 	const bytes = await readBytes(request, limit);
 	if (!(bytes instanceof Uint8Array)) return bytes;
@@ -43,10 +47,28 @@ export async function readFormBody(request: Request, limit: number): Promise<Rea
 }
 
 /**
- * The bytes, counted as they come: a body sent without a length (chunked) is stopped at the
- * limit too. The stream is not cancelled: that would reset the connection before the client
- * reads the answer; Node discards the rest once the answer is sent.
+ * How much of a refused body is still read, and thrown away: a client still sending when the
+ * answer comes would otherwise see its connection reset, not the answer (Node closes a socket
+ * with unread bytes that way). Past this, the connection may be reset; adapter-node's own limit
+ * (BODY_SIZE_LIMIT, the same 12 MB) stops the stream there anyway.
  */
+const DISCARD_MAX = UPLOAD_BODY_LIMIT;
+
+async function discard(reader: ReadableStreamDefaultReader<Uint8Array>, size: number) {
+	try {
+		while (size <= DISCARD_MAX) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			size += value.byteLength;
+		}
+	} catch {
+		// A stream that failed has nothing more to read.
+	} finally {
+		reader.releaseLock();
+	}
+}
+
+/** The bytes, counted as they come: a body sent without a length (chunked) is held to the limit. */
 async function readBytes(request: Request, limit: number) {
 	if (!request.body) return new Uint8Array(0);
 	const reader = request.body.getReader();
@@ -58,7 +80,7 @@ async function readBytes(request: Request, limit: number) {
 			if (done) break;
 			size += value.byteLength;
 			if (size > limit) {
-				reader.releaseLock();
+				await discard(reader, size);
 				return unreadable(413, 'too_large', `more than ${limit} bytes`);
 			}
 			chunks.push(value);
@@ -108,8 +130,15 @@ function parseUrlencoded(bytes: Uint8Array): ReadForm {
 
 const decode = (s: string) => decodeURIComponent(s.replaceAll('+', ' '));
 
-/** U+FFFD as UTF-8: its presence in the raw body means a field may really contain one. */
+/** U+FFFD as UTF-8. */
 const REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
+
+function occurrences(bytes: Uint8Array, needle: Buffer) {
+	const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	let count = 0;
+	for (let at = raw.indexOf(needle); at >= 0; at = raw.indexOf(needle, at + needle.length)) count++;
+	return count;
+}
 
 async function parseMultipart(bytes: Uint8Array, contentType: string): Promise<ReadForm> {
 	let form: FormData;
@@ -124,19 +153,17 @@ async function parseMultipart(bytes: Uint8Array, contentType: string): Promise<R
 		// Cut off before its closing boundary, another boundary, none at all.
 		return unreadable(400, 'malformed', 'multipart body does not parse');
 	}
-	// The parser decodes text fields leniently: a U+FFFD it produced from bytes that are not
-	// UTF-8 (rather than one sent as such) means the field is not what was typed.
-	const texts = [...form.entries()].flatMap(([name, v]) =>
-		typeof v === 'string' ? [name, v] : [name, v.name]
-	);
-	if (texts.some((t) => t.includes('\ufffd')) && !contains(bytes, REPLACEMENT)) {
+	// The parser decodes text fields leniently, bytes that are not UTF-8 becoming U+FFFD: each
+	// U+FFFD in a text must be one sent as such (EF BF BD), else some bytes were not UTF-8.
+	const texts = [...form.entries()].flatMap(([name, v]) => [
+		name,
+		typeof v === 'string' ? v : v.name
+	]);
+	const decoded = texts.reduce((n, t) => n + (t.match(/\ufffd/g)?.length ?? 0), 0);
+	if (decoded > 0 && decoded > occurrences(bytes, REPLACEMENT)) {
 		return unreadable(400, 'encoding', 'multipart text field is not UTF-8');
 	}
 	return { ok: true, form };
-}
-
-function contains(haystack: Uint8Array, needle: Buffer) {
-	return Buffer.from(haystack.buffer, haystack.byteOffset, haystack.byteLength).includes(needle);
 }
 
 /**
