@@ -250,7 +250,8 @@ const WRONG_TYPES = [
 	'application/x-www-form-urlencodedx',
 	null
 ];
-const BAD_ESCAPES = ['%', '%z', '%zz', '%G1', '%FF', '%C3%28', '%ED%A0%80', '%E2%82', '%C0%AF'];
+// Broken wherever they land (before hex digits too): `%%41` is, `%41` would not be.
+const BAD_ESCAPES = ['%%', '%z', '%zz', '%G1', '%FF', '%C3%28', '%ED%A0%80', '%E2%82%28', '%C0%AF'];
 const NOT_UTF8 = [[0xff], [0xfe, 0xff], [0xc3, 0x28], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0x80]];
 
 async function encoded(body) {
