@@ -408,9 +408,18 @@ async function check(target, c) {
 	if (c.malformed) {
 		malformedSent++;
 		const { mode, anonymous } = c.malformed;
-		if (res.status < 400 || res.status >= 500) {
+		// use:enhance answers an action's own refusal with 200 and its status inside: the upload
+		// form refuses an unreadable body itself, beside its file field.
+		let status = res.status;
+		try {
+			const result = JSON.parse(text);
+			if (result.type === 'failure') status = result.status;
+		} catch {
+			// a page or plain text
+		}
+		if (status < 400 || status >= 500) {
 			const who = anonymous ? 'not signed in' : target.as;
-			throw new Error(`${mode} body (${who}) answered ${res.status}, not 4xx: ${url}`);
+			throw new Error(`${mode} body (${who}) answered ${status}, not 4xx: ${url}`);
 		}
 	}
 	let type = '';

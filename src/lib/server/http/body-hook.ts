@@ -7,6 +7,7 @@ import {
 	FORM_BODY_LIMIT,
 	FormRequest,
 	UPLOAD_BODY_LIMIT,
+	UnreadableRequest,
 	readFormBody,
 	type Unreadable
 } from './body';
@@ -37,6 +38,12 @@ export const formBodies: Handle = async ({ event, resolve }) => {
 			`Passerelle: unreadable form body, ${read.status} (${read.reason}: ${read.detail}) ` +
 				`for POST ${event.url.pathname}${event.url.search.slice(0, 40)}`
 		);
+		// The upload form answers for itself, in the page beside the file field (http/lesson.ts
+		// receiveUpload catches a formData() that fails): no action there writes without it.
+		if (upload) {
+			event.request = new UnreadableRequest(event.request, read);
+			return resolve(event);
+		}
 		return unreadableAnswer(event.request, event.url, read, upload);
 	}
 	event.request = new FormRequest(event.request, read.form);

@@ -185,3 +185,16 @@ export class FormRequest extends Request {
 		return Promise.resolve(this.#form);
 	}
 }
+
+/** For the upload action, which shows the problem in its form: formData() fails with its status. */
+export class UnreadableRequest extends Request {
+	readonly #problem: Unreadable;
+	constructor(source: Request, problem: Unreadable) {
+		super(source.url, { method: source.method, headers: source.headers });
+		this.#problem = problem;
+	}
+	override formData(): Promise<FormData> {
+		const { status, detail } = this.#problem;
+		return Promise.reject(Object.assign(new Error(detail), { status }));
+	}
+}
