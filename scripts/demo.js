@@ -21,7 +21,7 @@ process.env.DEMO_DATA = '1';
 // SvelteKit's cross-site form check. The protocol comes from a header this server sets itself.
 delete process.env.ORIGIN;
 process.env.PROTOCOL_HEADER = 'x-passerelle-proto';
-// As npm start: room for document uploads (see scripts/start.js).
+// As npm start: room for document uploads, other forms are limited by the app (scripts/start.js).
 process.env.BODY_SIZE_LIMIT ??= '12M';
 
 const { handler } = await import(resolve('build/handler.js'));

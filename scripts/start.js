@@ -1,6 +1,7 @@
 // `npm start`: the production server (build/) with the defaults Passerelle needs. Uploads of
 // lesson documents (up to 10 MB) need a larger request body than adapter-node's 512 KB default;
-// an environment variable set by the operator still wins.
+// an environment variable set by the operator still wins. This is the ceiling for the uploads
+// only: every other form is held to a much smaller limit by the app (src/lib/server/http/body.ts).
 import { setAssetHeaders } from './asset-headers.js';
 
 process.env.BODY_SIZE_LIMIT ??= '12M';

@@ -7,6 +7,8 @@ declare global {
 			message: string;
 			/** Set for unexpected errors: the key to the server log entry with the details. */
 			id?: string;
+			/** Set when the form's body could not be read (http/body.ts): the message says so. */
+			unreadable?: true;
 		}
 		interface Locals {
 			user: SessionUser | null;

@@ -10,6 +10,7 @@ import {
 	validateSessionToken
 } from '$lib/server/accounts/sessions';
 import { resolveLocale, withLocale } from '$lib/server/http/locale';
+import { formBodies } from '$lib/server/http/body-hook';
 import { seedDemo } from '$lib/server/demo/seed';
 import { startMailer } from '$lib/server/notifications/mailer';
 import { appOrigin, startJobs } from '$lib/server/jobs/runner';
@@ -143,7 +144,9 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(setup, session, locale, guard, headers);
+// `headers` first: what `formBodies` answers itself gets them too. `formBodies` after `locale`
+// (its message is translated) and before `guard`: an unreadable body is a 4xx for anyone.
+export const handle = sequence(headers, setup, session, locale, formBodies, guard);
 
 /**
  * Unexpected errors: the details (stack, SQL) go to the server log under a short id; the page

@@ -8,6 +8,8 @@
 // Kinds: text, longtext, id, orgId, userId, date, time, datetime, email, locale, zone, enum:a|b,
 // check, number, password, token, answer (a sheet's answer: rating, yes/no, option or text),
 // file (sent as a file part in the multipart share of the cases: PDF, PNG or other bytes). `{id}` in a path is fuzzed with the `id` kind.
+// Every POST row also gets malformed bodies built from its fields (lib.js malformedBody); a path
+// ending in `?/attach` is an upload, whose oversized bodies go past the upload limit instead.
 
 const V = 5; // the demo visit still being prepared: its agenda and delegation can change
 const DONE = 1; // the demo visit that is over: follow-up (lessons, actions) happens there

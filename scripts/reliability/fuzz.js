@@ -2,12 +2,24 @@
 // every form action and endpoint of fuzz-targets.js, over HTTP against the production server on a
 // scratch demo database. For each case: never a 5xx, never a stack trace or SQL in the answer,
 // and an answer that rejects the input (or any GET) leaves every domain row as it was (checksum
-// of the domain tables; audit, throttling and session tables left out).
+// of the domain tables; audit, throttling and session tables left out). A third of the posts
+// carry a body the server cannot read (lib.js MALFORMED: cut-off multipart, not a form, not
+// UTF-8, broken percent-encoding, over the limit), signed in or not: those must get a 4xx.
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { TARGETS } from './fuzz-targets.js';
-import { ACCOUNTS, DEMO_PASSWORD, openDb, setUp, signIn, stopServer, tearDown } from './lib.js';
+import {
+	ACCOUNTS,
+	DEMO_PASSWORD,
+	MALFORMED,
+	malformedBody,
+	openDb,
+	setUp,
+	signIn,
+	stopServer,
+	tearDown
+} from './lib.js';
 
 const { options, dir, database, server } = await setUp('fuzz');
 const { child, origin } = server;
@@ -249,6 +261,27 @@ function caseFor(target) {
 			maxKeys: 3
 		}),
 		encoding: fc.constantFrom('form', 'form', 'form', 'form', 'multipart', 'json', 'none'),
+		// A third of the posts: a body the server cannot read, from the target's person or from
+		// someone not signed in, asking for JSON (use:enhance), a page or anything.
+		malformed:
+			target.method === 'GET'
+				? fc.constant(null)
+				: fc.oneof(
+						{ weight: 2, arbitrary: fc.constant(null) },
+						{
+							weight: 1,
+							arbitrary: fc.record({
+								// Bodies over the limit cost megabytes each: fewer of them.
+								mode: fc.oneof(
+									{ weight: 12, arbitrary: fc.constantFrom(...MALFORMED.slice(0, -1)) },
+									{ weight: 1, arbitrary: fc.constant('oversized') }
+								),
+								pick: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+								anonymous: fc.boolean(),
+								accept: fc.constantFrom('application/json', 'text/html', '*/*')
+							})
+						}
+					),
 		id: KINDS.id,
 		token: KINDS.token
 	});
@@ -256,12 +289,27 @@ function caseFor(target) {
 
 // Sending --------------------------------------------------------------------------------------
 
-function request(target, c) {
+async function request(target, c) {
 	const fields = [...c.fields.filter(([, v]) => v !== undefined), ...Object.entries(c.extra)];
 	const path = target.path
 		.replace('{id}', encodeURIComponent(c.id))
 		.replace('{token}', encodeURIComponent(c.token));
 	const headers = { origin, cookie: cookies[target.as] };
+	if (c.malformed) {
+		const { mode, pick, anonymous, accept } = c.malformed;
+		const flat = fields.flatMap(([k, v]) => [v].flat().map((one) => [k, one]));
+		// Over the upload limit, adapter-node's own (the same 12 MB) fails the stream first, and Node
+		// closes the connection of a client still sending before it reads the 413: an upload's
+		// oversized body comes from someone not signed in, whose limit is the forms'.
+		const upload = target.path.endsWith('?/attach');
+		const signedOut = anonymous || (upload && mode === 'oversized');
+		const { body, type } = await malformedBody(mode, flat, pick, { upload: !signedOut && upload });
+		if (signedOut) headers.cookie = '';
+		headers.accept = accept;
+		if (accept === 'application/json') headers['x-sveltekit-action'] = 'true';
+		headers['content-type'] = type;
+		return { url: origin + path, init: { method: 'POST', headers, body, redirect: 'manual' } };
+	}
 	if (target.method === 'GET') {
 		const query = new URLSearchParams();
 		for (const [k, v] of fields) for (const one of [v].flat()) query.append(k, one);
@@ -295,7 +343,11 @@ async function send(url, init) {
 	const body = init.body === undefined ? undefined : Buffer.from(await probe.arrayBuffer());
 	const headers = { ...init.headers };
 	if (body) {
-		headers['content-type'] ??= probe.headers.get('content-type');
+		// A malformed case may say `null`: no content type at all.
+		if (headers['content-type'] === undefined) {
+			headers['content-type'] = probe.headers.get('content-type');
+		}
+		if (!headers['content-type']) delete headers['content-type'];
 		headers['content-length'] = String(body.length);
 	}
 	return new Promise((resolve, reject) => {
@@ -332,6 +384,7 @@ const LEAK = /\bat \S+ \(|\bat file:|SQLITE_|sqlite_master|SELECT .* FROM |node_
 const stats = [];
 let baseline = checksum();
 let closedUnanswered = 0;
+let malformedSent = 0;
 let dataVersion = db.pragma('data_version', { simple: true });
 
 /** A wrong evaluation link counts against the address (all cases share 127.0.0.1). */
@@ -343,7 +396,7 @@ async function check(target, c) {
 	// Left alone, five wrong links would turn every later case into a 429 before the action is
 	// reached (the throttle itself is tested in src/lib/server/http/evaluation-sheet.spec.ts).
 	if (target.path.startsWith('/e/')) forgetWrongLinks.run();
-	const { url, init } = request(target, c);
+	const { url, init } = await request(target, c);
 	const res = await send(url, init);
 	if (res.status === 0) {
 		if (String(url).length < 16_384) throw new Error(`connection closed without an answer: ${url}`);
@@ -352,6 +405,23 @@ async function check(target, c) {
 	const text = res.text;
 	if (res.status >= 500) throw new Error(`${res.status} for ${url}: ${text.slice(0, 300)}`);
 	if (LEAK.test(text)) throw new Error(`stack trace or SQL in the answer to ${url}`);
+	if (c.malformed) {
+		malformedSent++;
+		const { mode, anonymous } = c.malformed;
+		// use:enhance answers an action's own refusal with 200 and its status inside: the upload
+		// form refuses an unreadable body itself, beside its file field.
+		let status = res.status;
+		try {
+			const result = JSON.parse(text);
+			if (result.type === 'failure') status = result.status;
+		} catch {
+			// a page or plain text
+		}
+		if (status < 400 || status >= 500) {
+			const who = anonymous ? 'not signed in' : target.as;
+			throw new Error(`${mode} body (${who}) answered ${status}, not 4xx: ${url}`);
+		}
+	}
 	let type = '';
 	try {
 		type = JSON.parse(text).type ?? '';
@@ -388,12 +458,28 @@ for (const target of ordered.filter((t) => !only.length || only.some((o) => t.na
 	let accepted = 0;
 	let failure = '';
 	try {
+		// Each malformed body at least once for every post, whatever the draw: first, signed in
+		// and not in turn, as a browser without JavaScript, use:enhance and another client would.
+		const examples =
+			target.method === 'GET'
+				? []
+				: fc.sample(caseFor(target), MALFORMED.length).map((c, i) => [
+						{
+							...c,
+							malformed: {
+								mode: MALFORMED[i],
+								pick: 0.5,
+								anonymous: i % 2 === 1,
+								accept: ['application/json', 'text/html', '*/*'][i % 3]
+							}
+						}
+					]);
 		await fc.assert(
 			fc.asyncProperty(caseFor(target), async (c) => {
 				cases++;
 				if (await check(target, c)) accepted++;
 			}),
-			{ numRuns: runs, endOnFailure: true }
+			{ numRuns: runs, endOnFailure: true, examples }
 		);
 	} catch (err) {
 		failures++;
@@ -416,7 +502,9 @@ await stopServer(child);
 const total = stats.reduce((n, s) => n + s.cases, 0);
 console.log(
 	`\nFuzz: ${stats.length} actions and endpoints × ${runs} cases = ${total} requests, ` +
-		`${failures} failing (5xx, leaked details or a rejected input that changed data); ` +
+		`${malformedSent} of them with a malformed body (${MALFORMED.join(', ')}); ` +
+		`${failures} failing (5xx, leaked details, a malformed body not answered 4xx or a ` +
+		`rejected input that changed data); ` +
 		`${closedUnanswered} addresses over 16 KB closed by the server before its 431 was read`
 );
 tearDown(dir, failures > 0);

@@ -227,3 +227,103 @@ export function storedTags(db, prefix) {
 	const notes = db.prepare('SELECT note AS t FROM action_updates WHERE note LIKE ?').all(like);
 	return new Set([...titles, ...notes].map((r) => r.t));
 }
+
+// Malformed bodies --------------------------------------------------------------------------------
+
+/** The app's limits (src/lib/server/http/body.ts): forms, and signed-in lesson uploads. */
+export const FORM_BODY_LIMIT = 4 * 1024 * 1024;
+export const UPLOAD_BODY_LIMIT = 12 * 1024 * 1024;
+
+/**
+ * Bodies a server cannot read, each of which must be answered with a 4xx and change nothing:
+ * a multipart cut off on the way, a type that is not a form (or none), raw bytes that are not
+ * UTF-8, broken percent-encoding, a body over the limit.
+ */
+export const MALFORMED = ['truncated', 'wrongType', 'badUtf8', 'badPercent', 'oversized'];
+const WRONG_TYPES = [
+	'text/plain',
+	'application/json',
+	'application/xml',
+	'text/html; charset=utf-8',
+	'multipart/form-data',
+	'multipart/form-data; boundary=not-the-one',
+	'application/x-www-form-urlencodedx',
+	null
+];
+// Broken wherever they land (before hex digits too): `%%41` is, `%41` would not be.
+const BAD_ESCAPES = ['%%', '%z', '%zz', '%G1', '%FF', '%C3%28', '%ED%A0%80', '%E2%82%28', '%C0%AF'];
+const NOT_UTF8 = [[0xff], [0xfe, 0xff], [0xc3, 0x28], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0x80]];
+
+async function encoded(body) {
+	const request = new Request('http://body.invalid/', { method: 'POST', body });
+	return {
+		body: Buffer.from(await request.arrayBuffer()),
+		type: request.headers.get('content-type')
+	};
+}
+
+/**
+ * One malformed body for `fields` ([name, value][]): `pick` (a number in [0, 1)) chooses the
+ * variant and where the body is cut or spoiled. Returns the bytes and the content type to send
+ * (null: none).
+ */
+export async function malformedBody(mode, fields, pick, { upload = false } = {}) {
+	const urlencoded = () => {
+		const params = new URLSearchParams();
+		for (const [k, v] of fields) params.append(k, v);
+		return params.toString();
+	};
+	const choose = (list) => list[Math.floor(pick * list.length) % list.length];
+	const spliceAt = (text, piece) => {
+		const at = Math.floor(pick * (text.length + 1));
+		return text.slice(0, at) + piece + text.slice(at);
+	};
+	if (mode === 'truncated') {
+		const form = new FormData();
+		for (const [k, v] of fields) form.append(k, v);
+		const { body, type } = await encoded(form);
+		// Never only the last line break: the closing boundary itself is cut.
+		return {
+			body: body.subarray(0, Math.min(Math.floor(body.length * pick), body.length - 8)),
+			type
+		};
+	}
+	if (mode === 'wrongType') return { body: Buffer.from(urlencoded()), type: choose(WRONG_TYPES) };
+	if (mode === 'badPercent') {
+		const escape = choose(BAD_ESCAPES);
+		return {
+			body: Buffer.from(spliceAt(urlencoded() || 'note=', escape)),
+			type: 'application/x-www-form-urlencoded'
+		};
+	}
+	if (mode === 'badUtf8') {
+		const bytes = Buffer.from(choose(NOT_UTF8));
+		if (pick < 0.5) {
+			// Raw bytes in an urlencoded body.
+			const text = urlencoded() || 'note=';
+			const at = Math.floor(pick * 2 * (text.length + 1));
+			const body = Buffer.concat([
+				Buffer.from(text.slice(0, at)),
+				bytes,
+				Buffer.from(text.slice(at))
+			]);
+			return { body, type: 'application/x-www-form-urlencoded' };
+		}
+		// A text field of a multipart body.
+		const form = new FormData();
+		for (const [k, v] of fields) form.append(k, v);
+		form.append('note', 'MARK');
+		const { body, type } = await encoded(form);
+		const at = body.lastIndexOf('MARK');
+		return { body: Buffer.concat([body.subarray(0, at), bytes, body.subarray(at + 4)]), type };
+	}
+	if (mode === 'oversized') {
+		const limit = upload ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT;
+		const head = Buffer.from(`${urlencoded()}&padding=`);
+		return {
+			body: Buffer.concat([head, Buffer.alloc(limit + 1 - Math.min(head.length, limit), 0x61)]),
+			type: 'application/x-www-form-urlencoded'
+		};
+	}
+	throw new Error(`unknown malformed body: ${mode}`);
+}

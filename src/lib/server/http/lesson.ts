@@ -35,8 +35,8 @@ export function readableLesson(event: Event) {
 }
 
 /**
- * Reads an upload form. A body over the server's limit (BODY_SIZE_LIMIT) cannot be read at all:
- * it is answered with the same "too large" message as a file between 10 MB and that limit.
+ * Reads an upload form. A body over the upload limit, or one that cannot be read, never gets here
+ * (http/body-hook.ts answers it with the "too large" message); the catch stays as a safety net.
  */
 export async function receiveUpload(event: Event & Pick<RequestEvent, 'request'>) {
 	const { actor, visit, lesson, may } = readableLesson(event);
