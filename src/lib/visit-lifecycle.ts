@@ -67,7 +67,7 @@ export type Owner =
 /** Who hears of a move. */
 export type Told = 'counterparts' | 'participants' | 'proposer_and_host';
 
-type Move = {
+export type Move = {
 	from: readonly VisitStatus[];
 	/** The state it leads to; per state it leaves when that differs. */
 	to: VisitStatus | Partial<Record<VisitStatus, VisitStatus>>;
@@ -196,9 +196,12 @@ export function hasBegun(visit: { startsOn: string; timeZone: string }, now: Dat
 
 export type Unmet = 'reason' | 'confirmation' | 'begun';
 
+/** Asked on a panel before it is done: it ends something, or the organisations read its reason. */
+export const asksFirst = (move: Move) => move.ends || move.reason;
+
 /**
  * What a move still lacks, in the order the person is asked for it: the visit must have begun,
- * then an ending move must be confirmed, then a reason given where one is needed.
+ * then a move asked first must be confirmed, then a reason given where one is needed.
  */
 export function unmet(
 	move: Move,
@@ -206,7 +209,7 @@ export function unmet(
 ): Unmet[] {
 	const missing: Unmet[] = [];
 	if (move.begun && !given.begun) missing.push('begun');
-	if (move.ends && !given.confirmed) missing.push('confirmation');
+	if (asksFirst(move) && !given.confirmed) missing.push('confirmation');
 	if (move.reason && !given.reason?.trim()) missing.push('reason');
 	return missing;
 }

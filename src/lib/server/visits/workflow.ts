@@ -12,6 +12,7 @@ import {
 	isDraft,
 	nextStatus,
 	unmet,
+	type Told,
 	type Transition
 } from '$lib/visit-lifecycle';
 import { keepFromAutoCompletion } from './completion';
@@ -55,6 +56,15 @@ export function visitTarget(visit: {
 export const orgName = (tx: Tx, id: number) =>
 	tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id)).get()
 		?.name ?? '';
+
+/** The organisations a move tells (lifecycle `tells`), as the visit stands. */
+export function toldOf(visit: VisitTarget, tells: Told): number[] {
+	if (tells === 'counterparts') return counterparts(visit);
+	if (tells === 'proposer_and_host') {
+		return [...new Set([visit.proposerOrganisationId, visit.hostOrganisationId])];
+	}
+	return visit.participants.filter((p) => p.response !== 'declined').map((p) => p.organisationId);
+}
 
 /** The organisations still taking part (those that declined are no longer told). */
 export function participantIds(tx: Tx, visitId: number) {
