@@ -35,11 +35,12 @@ export function notificationText(
 				: m.notify_dates_rejected({ organisation, title, dates: dates() }, o);
 		case 'visit_dates_changed':
 			return m.notify_dates_changed({ organisation, title, dates: dates() }, o);
-		case 'visit_status':
-			return m.notify_visit_status(
-				{ title, status: statusLabel[p.status as VisitStatus]?.({}, o) ?? String(p.status) },
-				o
-			);
+		case 'visit_status': {
+			const status = statusLabel[p.status as VisitStatus]?.({}, o) ?? String(p.status);
+			return p.reopened
+				? m.notify_visit_reopened({ title, status, reason: String(p.reason ?? '') }, o)
+				: m.notify_visit_status({ title, status }, o);
+		}
 		case 'visit_cancelled':
 			return m.notify_visit_cancelled({ organisation, title, reason: String(p.reason ?? '') }, o);
 		case 'action_reminder': {

@@ -13,6 +13,7 @@ import { preparedOnce } from '../db/prepared';
 import { getLocale, m } from '$lib/i18n';
 import { agendaKindLabel } from '$lib/i18n/labels';
 import type { VisitStatus } from '$lib/enums';
+import { VISIT_STATUS } from '$lib/visit-lifecycle';
 
 /** Appended to each session's random UID: RFC 5545 wants UIDs unique beyond this one server. */
 export const UID_SUFFIX = '@passerelle';
@@ -128,7 +129,10 @@ function calendarDocument(db: DB, options: CalendarOptions): string {
 			description: description(row, visit),
 			url: `${options.origin}/visits/${visit.id}/agenda`,
 			// A downloaded file of a cancelled visit still cancels the events it once added.
-			status: visit.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+			status:
+				visit.status === VISIT_STATUS.cancelled
+					? ICalEventStatus.CANCELLED
+					: ICalEventStatus.CONFIRMED
 		});
 	}
 	return calendar.toString();

@@ -10,6 +10,7 @@ import { PENDING_SQL } from '../actions/tracking';
 import { qualified as q } from '../db/schema/columns';
 import { cachedPerVersion } from '../db/version';
 import { ACTION_STATUSES, type ActionStatus } from '$lib/enums';
+import { TOOK_PLACE } from '$lib/visit-lifecycle';
 
 
 /** Rows shown in each long list (organisations, visits); the rest are counted. */
@@ -74,8 +75,6 @@ function perVisit(db: DB) {
 	return { rows, more: Math.max(0, all - rows.length) };
 }
 
-const ENDED = ['completed', 'closed'] as const;
-
 /** Ended visits with no lesson or no action, latest first. */
 function withoutFollowUp(db: DB) {
 	const lessonCount = sql<number>`(SELECT count(*) FROM ${lessons} WHERE ${q(lessons.visitId)} = ${q(visits.id)})`;
@@ -83,7 +82,7 @@ function withoutFollowUp(db: DB) {
 	const lacking = sql`(NOT EXISTS (SELECT 1 FROM ${lessons} WHERE ${q(lessons.visitId)} = ${q(visits.id)}) OR NOT EXISTS (SELECT 1 FROM ${actions} WHERE ${q(actions.visitId)} = ${q(visits.id)}))`;
 	// One status at a time, each read in order from (status, ends_on) and stopped after a list;
 	// `status IN (…) ORDER BY ends_on` would sort every ended visit first.
-	const rows = ENDED.flatMap((status) =>
+	const rows = TOOK_PLACE.flatMap((status) =>
 		db
 			.select({
 				id: visits.id,
@@ -104,7 +103,7 @@ function withoutFollowUp(db: DB) {
 		db
 			.select({ n: count() })
 			.from(visits)
-			.where(and(inArray(visits.status, [...ENDED]), lacking))
+			.where(and(inArray(visits.status, TOOK_PLACE), lacking))
 			.get()?.n ?? 0;
 	return { rows, more: Math.max(0, all - rows.length) };
 }

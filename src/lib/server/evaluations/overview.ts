@@ -16,12 +16,10 @@ import {
 } from '../db/schema';
 import { qualified as q } from '../db/schema/columns';
 import { responseRate } from './results';
+import { TOOK_PLACE } from '$lib/visit-lifecycle';
 
 export const OVERVIEW_PAGE_SIZE = 25;
 export const OVERALL_CODE = 'overall';
-/** Visits that took place: their evaluation is expected. */
-const TOOK_PLACE = ['completed', 'closed'] as const;
-
 type Tally = {
 	responses: number | null;
 	submitted: number | null;
@@ -219,7 +217,7 @@ function notEvaluated(db: Tx, page: number) {
 		.from(evaluations)
 		.innerJoin(evaluationResponses, eq(evaluationResponses.evaluationId, evaluations.id))
 		.where(isNotNull(evaluationResponses.submittedAt));
-	const where = and(inArray(visits.status, [...TOOK_PLACE]), notInArray(visits.id, evaluated));
+	const where = and(inArray(visits.status, TOOK_PLACE), notInArray(visits.id, evaluated));
 	const ids = db
 		.select({ id: visits.id, total: sql<number>`count(*) OVER ()` })
 		.from(visits)

@@ -31,6 +31,7 @@ import { recordAudit } from '../audit/log';
 import { cachedPerVersion } from '../db/version';
 import { qualified as q } from '../db/schema/columns';
 import type { LessonInput } from '$lib/schemas/lesson';
+import { AGREED } from '$lib/visit-lifecycle';
 
 export {
 	LESSONS_PAGE_SIZE,
@@ -127,7 +128,13 @@ export function createLesson(
  */
 export function experienceOn(db: DB, themeId: number, viewer: Viewer) {
 	const lessonCount = sql<number>`(SELECT count(*) FROM ${lessons} WHERE ${q(lessons.organisationId)} = ${q(organisations.id)} AND EXISTS (SELECT 1 FROM ${lessonThemes} WHERE ${q(lessonThemes.lessonId)} = ${q(lessons.id)} AND ${q(lessonThemes.themeId)} = ${themeId}) AND ${lessonVisibleTo(viewer) ?? sql`1`})`;
-	const visitCount = sql<number>`(SELECT count(*) FROM ${visitOrganisations} JOIN ${visits} ON ${q(visits.id)} = ${q(visitOrganisations.visitId)} WHERE ${q(visitOrganisations.organisationId)} = ${q(organisations.id)} AND ${q(visitOrganisations.response)} = 'accepted' AND ${q(visits.status)} IN ('accepted', 'confirmed', 'completed', 'closed') AND EXISTS (SELECT 1 FROM ${visitThemes} WHERE ${q(visitThemes.visitId)} = ${q(visits.id)} AND ${q(visitThemes.themeId)} = ${themeId}))`;
+	const agreed = sql.join(
+		AGREED.map((s) => sql`${s}`),
+		sql`, `
+	);
+	const visitCount = sql<number>`(SELECT count(*) FROM ${visitOrganisations} JOIN ${visits} ON ${q(visits.id)} = ${q(visitOrganisations.visitId)} WHERE ${q(visitOrganisations.organisationId)} = ${q(organisations.id)} AND ${q(visitOrganisations.response)} = 'accepted'
+		AND ${q(visits.status)} IN (${agreed})
+		AND EXISTS (SELECT 1 FROM ${visitThemes} WHERE ${q(visitThemes.visitId)} = ${q(visits.id)} AND ${q(visitThemes.themeId)} = ${themeId}))`;
 	return db
 		.select({
 			id: organisations.id,

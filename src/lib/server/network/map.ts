@@ -8,9 +8,11 @@ import { organisations, themes, visitOrganisations, visitThemes, visits } from '
 import { cachedPerVersion } from '../db/version';
 import { MAP_HEIGHT, MAP_WIDTH, isSmallCountry, mapOutline, project } from './outline';
 import { placeAll } from './places';
+import { AGREED } from '$lib/visit-lifecycle';
 
 /** Visits that took place or will: agreed on, whatever came after. */
-const TAKEN_PLACE = ['accepted', 'confirmed', 'completed', 'closed'] as const;
+const TAKEN_PLACE = AGREED;
+
 /** Arcs drawn at most: the busiest pairs; the others are counted. */
 export const MAP_ARCS = 150;
 /** Beyond this many places, names would cover the map: dots only, names in the table. */
@@ -31,7 +33,7 @@ export type MapArc = { from: number; to: number; visits: number; d: string };
 
 function visitFilter(filter: MapFilter): SQL | undefined {
 	return and(
-		inArray(visits.status, [...TAKEN_PLACE]),
+		inArray(visits.status, TAKEN_PLACE),
 		filter.year === null
 			? undefined
 			: sql`substr(${visits.startsOn}, 1, 4) = ${String(filter.year).padStart(4, '0')}`,
@@ -142,7 +144,7 @@ function readFacets(db: DB) {
 	const years = db
 		.selectDistinct({ year: sql<string>`substr(${visits.startsOn}, 1, 4)` })
 		.from(visits)
-		.where(inArray(visits.status, [...TAKEN_PLACE]))
+		.where(inArray(visits.status, TAKEN_PLACE))
 		.orderBy(desc(sql`substr(${visits.startsOn}, 1, 4)`))
 		.all()
 		.map((r) => Number(r.year));

@@ -11,6 +11,7 @@ import { listThemes } from './directory';
 import { practicesWithThemes } from './practices';
 import { practices } from '../db/schema';
 import { ftsAll, highlight, matchingThemes, queryTerms, type Segment } from './words';
+import { TOOK_PLACE } from '$lib/visit-lifecycle';
 
 /**
  * Points per piece of evidence, with a cap on how many of each count: one matching practice
@@ -158,7 +159,7 @@ function addFollowUp(db: DB, shown: [number, Tally][], themeList: string) {
 	const visits = db.$client.prepare(
 		`SELECT count(*) FROM (SELECT 1 FROM visit_organisations vo JOIN visits v ON v.id = vo.visit_id
 		 WHERE vo.organisation_id = ? AND vo.response = 'accepted'
-		 AND v.status IN ('completed', 'closed') AND ${onTheme('v.id')} LIMIT ?)`
+		 AND v.status IN (${TOOK_PLACE.map((s) => `'${s}'`).join(', ')}) AND ${onTheme('v.id')} LIMIT ?)`
 	);
 	const actions = db.$client.prepare(
 		`SELECT count(*) FROM (SELECT 1 FROM actions a

@@ -17,6 +17,7 @@ import {
 import { lessonVisibleTo, type Viewer } from '../lessons/search';
 import { actionVisibleTo } from '../actions/tracking';
 import { practicesOf } from './practices';
+import { VISIT_STATUS } from '$lib/visit-lifecycle';
 
 export const PROFILE_VISITS_PAGE_SIZE = 10;
 /** Lessons and actions shown on the profile; the rest are one link away (/lessons, /actions). */
@@ -31,7 +32,7 @@ export type ProfileOptions = {
 };
 
 /** A draft is its proposer's business until it is sent; a declined visit never happened. */
-const SHOWN = sql`${visits.status} NOT IN ('draft')`;
+const SHOWN = sql`${visits.status} <> ${VISIT_STATUS.draft}`;
 
 function visitPage(db: DB, where: ReturnType<typeof and>, wanted = 1) {
 	const total = db.select({ n: count() }).from(visits).where(where).get()!.n;

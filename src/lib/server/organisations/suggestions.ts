@@ -7,6 +7,7 @@ import type { DB } from '../db';
 import { organisations, practiceThemes, practices, visitOrganisations, visits } from '../db/schema';
 import { cachedPerVersion } from '../db/version';
 import { significantWords } from './words';
+import { VISIT_STATUS, WILL_NOT_HAPPEN } from '$lib/visit-lifecycle';
 
 export const SUGGESTIONS_PAGE_SIZE = 20;
 /** A shared theme says more than a shared word; a wish keeps its best few matches only. */
@@ -151,7 +152,7 @@ export function visitTogether(db: DB, a: number, b: number) {
 				and(
 					inArray(visits.id, of(a)),
 					inArray(visits.id, of(b)),
-					notInArray(visits.status, ['draft', 'declined', 'cancelled'])
+					notInArray(visits.status, [VISIT_STATUS.draft, ...WILL_NOT_HAPPEN])
 				)
 			)
 			.orderBy(desc(visits.startsOn), desc(visits.id))

@@ -1,13 +1,21 @@
 // Who may do what: the one place the rules of DESIGN.md "Who may do what" live. Loads and actions
 // ask `can()`; they never compare roles themselves.
-import type { VisitStatus } from '$lib/enums';
-import { ANSWERABLE_STATUSES, EDITABLE_STATUSES, canMove } from '$lib/visit-lifecycle';
+import {
+	ACCEPTS_EVALUATIONS,
+	ACCEPTS_LESSONS,
+	ANSWERABLE,
+	DELEGATION_EDITABLE,
+	IN_CALENDAR_FEEDS,
+	PROGRAMME_EDITABLE,
+	TRANSITIONS,
+	awaitsAnswers,
+	canMove,
+	hasBegun,
+	isDraft
+} from '$lib/visit-lifecycle';
 import type { Actor, Action, InvitationTarget, Rules, VisitTarget } from './rules';
 
 export type { Actor, Action, PlainAction, VisitTarget } from './rules';
-
-/** A draft is not sent yet; declined and cancelled visits will not happen. */
-const FEED_STATUSES: VisitStatus[] = ['proposed', 'accepted', 'confirmed', 'completed', 'closed'];
 
 export function isStaff(actor: Actor): boolean {
 	return actor?.globalRole === 'admin' || actor?.globalRole === 'staff';
@@ -40,12 +48,6 @@ const stillInvolved = (visit: VisitTarget, organisationId: number) =>
 const belongsTo = (actor: Actor, organisationId: number) =>
 	!!actor?.memberships?.some((m) => m.organisationId === organisationId);
 
-/** Lessons are recorded once a visit is agreed on, and long after it ended. */
-const LESSON_STATUSES: VisitStatus[] = ['accepted', 'confirmed', 'completed', 'closed'];
-
-/** A visit is evaluated once agreed on: usually after `completed`, earlier by choice. */
-const EVALUATION_STATUSES: VisitStatus[] = ['accepted', 'confirmed', 'completed', 'closed'];
-
 /** Coordinates at least one organisation that takes part in the visit. */
 function coordinatesParticipant(actor: Actor, visit: VisitTarget) {
 	return visit.participants.some(
@@ -59,6 +61,11 @@ function runsVisit(actor: Actor, visit: VisitTarget) {
 		? coordinates(actor, visit.hostOrganisationId) ||
 				coordinates(actor, visit.proposerOrganisationId)
 		: coordinatesParticipant(actor, visit);
+}
+
+/** Its first day has come where it takes place; unknown dates count as not begun. */
+function begun({ startsOn, timeZone }: VisitTarget, now: Date) {
+	return !!startsOn && !!timeZone && hasBegun({ startsOn, timeZone }, now);
 }
 
 export function can<A extends Action>(
@@ -122,12 +129,12 @@ export function can<A extends Action>(
 		}
 		case 'visit.see': {
 			const visit = target as VisitTarget;
-			if (visit.status !== 'draft' || isStaff(actor)) return true;
+			if (!isDraft(visit.status) || isStaff(actor)) return true;
 			return !!actor.memberships?.some((m) => m.organisationId === visit.proposerOrganisationId);
 		}
 		case 'calendar.feed': {
 			const visit = target as VisitTarget;
-			if (!FEED_STATUSES.includes(visit.status)) return false;
+			if (!IN_CALENDAR_FEEDS.includes(visit.status)) return false;
 			return visit.participants.some(
 				(p) =>
 					p.response !== 'declined' &&
@@ -137,7 +144,7 @@ export function can<A extends Action>(
 		case 'visit.deleteDraft': {
 			const visit = target as VisitTarget;
 			return (
-				visit.status === 'draft' &&
+				isDraft(visit.status) &&
 				(isStaff(actor) || coordinates(actor, visit.proposerOrganisationId))
 			);
 		}
@@ -148,47 +155,48 @@ export function can<A extends Action>(
 		case 'agenda.edit':
 		case 'visit.edit': {
 			const visit = target as VisitTarget;
-			if (!EDITABLE_STATUSES.includes(visit.status)) return false;
+			if (!PROGRAMME_EDITABLE.includes(visit.status)) return false;
 			return isStaff(actor) || runsVisit(actor, visit);
 		}
 		case 'visit.transition': {
-			const { visit, transition } = target as Rules['visit.transition'];
+			const { visit, transition, now = new Date() } = target as Rules['visit.transition'];
+			const move = TRANSITIONS[transition];
 			if (!canMove(visit.status, transition)) return false;
+			// Nobody completes a visit planned months ahead: its first day must have come.
+			if (move.begun && !begun(visit, now)) return false;
 			if (isStaff(actor)) return true;
-			switch (transition) {
-				case 'send':
+			switch (move.owner) {
+				case 'proposer':
 					return coordinates(actor, visit.proposerOrganisationId);
-				case 'confirm':
-				case 'close':
+				case 'host':
 					return coordinates(actor, visit.hostOrganisationId);
-				case 'complete':
-				case 'cancel':
+				case 'runner':
 					return runsVisit(actor, visit);
 			}
 			return false;
 		}
 		case 'visit.answer': {
 			const { visit, organisationId } = target as Rules['visit.answer'];
-			if (!ANSWERABLE_STATUSES.includes(visit.status)) return false;
+			if (!ANSWERABLE.includes(visit.status)) return false;
 			if (!counterparts(visit).includes(organisationId)) return false;
 			// Once the visit goes ahead, only organisations that have not answered yet may.
 			const own = visit.participants.find((p) => p.organisationId === organisationId);
-			if (visit.status !== 'proposed' && own?.response !== 'invited') return false;
+			if (!awaitsAnswers(visit.status) && own?.response !== 'invited') return false;
 			return isStaff(actor) || coordinates(actor, organisationId);
 		}
 		case 'visit.proposeDates': {
 			const t = target as Rules['visit.proposeDates'];
-			return t.visit.status === 'proposed' && can(actor, 'visit.answer', t);
+			return awaitsAnswers(t.visit.status) && can(actor, 'visit.answer', t);
 		}
 		case 'visit.answerDates': {
 			const { visit, proposedBy } = target as Rules['visit.answerDates'];
-			if (visit.status !== 'proposed' || !stillInvolved(visit, proposedBy)) return false;
+			if (!awaitsAnswers(visit.status) || !stillInvolved(visit, proposedBy)) return false;
 			// The proposer's side answers dates put forward by a counterpart.
 			return isStaff(actor) || coordinates(actor, visit.proposerOrganisationId);
 		}
 		case 'delegate.manage': {
 			const { visit, organisationId } = target as Rules['delegate.manage'];
-			if (!EDITABLE_STATUSES.includes(visit.status) || !stillInvolved(visit, organisationId)) {
+			if (!DELEGATION_EDITABLE.includes(visit.status) || !stillInvolved(visit, organisationId)) {
 				return false;
 			}
 			return isStaff(actor) || coordinates(actor, organisationId);
@@ -211,7 +219,7 @@ export function can<A extends Action>(
 		case 'lesson.create':
 		case 'lesson.attach': {
 			const { visit, organisationId } = target as Rules['lesson.create'];
-			if (!LESSON_STATUSES.includes(visit.status)) return false;
+			if (!ACCEPTS_LESSONS.includes(visit.status)) return false;
 			if (!stillInvolved(visit, organisationId)) return false;
 			return isStaff(actor) || belongsTo(actor, organisationId);
 		}
@@ -241,14 +249,14 @@ export function can<A extends Action>(
 		}
 		case 'action.create': {
 			const { visit, organisationId } = target as Rules['action.create'];
-			if (!LESSON_STATUSES.includes(visit.status)) return false;
+			if (!ACCEPTS_LESSONS.includes(visit.status)) return false;
 			if (!stillInvolved(visit, organisationId)) return false;
 			return isStaff(actor) || coordinates(actor, organisationId);
 		}
 		case 'evaluation.open':
 		case 'evaluation.manage': {
 			const visit = target as VisitTarget;
-			if (action === 'evaluation.open' && !EVALUATION_STATUSES.includes(visit.status)) return false;
+			if (action === 'evaluation.open' && !ACCEPTS_EVALUATIONS.includes(visit.status)) return false;
 			return isStaff(actor) || coordinatesParticipant(actor, visit);
 		}
 		case 'action.edit': {

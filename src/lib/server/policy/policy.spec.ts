@@ -176,6 +176,9 @@ describe('visit rules: every transition × role', () => {
 		status,
 		hostOrganisationId: DT,
 		proposerOrganisationId: KEOOGO,
+		// Long begun: completing it is a matter of who, not of when (see "completing" below).
+		startsOn: '2024-10-28',
+		timeZone: 'Africa/Casablanca',
 		participants: [
 			{
 				organisationId: DT,
@@ -336,6 +339,30 @@ describe('visit rules: every transition × role', () => {
 			'cancel',
 			(a) => can(a, 'visit.transition', { visit: visit('confirmed'), transition: 'cancel' }),
 			[N, N, Y, Y, N, Y]
+		],
+		[
+			'complete a visit whose first day has not come',
+			(a) =>
+				can(a, 'visit.transition', {
+					visit: { ...visit('confirmed'), startsOn: '2999-01-04' },
+					transition: 'complete'
+				}),
+			[N, N, N, N, N, N]
+		],
+		[
+			'reopen a completed visit',
+			(a) => can(a, 'visit.transition', { visit: visit('completed'), transition: 'reopen' }),
+			[N, N, N, N, N, Y]
+		],
+		[
+			'reopen a closed visit',
+			(a) => can(a, 'visit.transition', { visit: visit('closed'), transition: 'reopen' }),
+			[N, N, N, N, N, Y]
+		],
+		[
+			'reopen a visit that goes ahead',
+			(a) => can(a, 'visit.transition', { visit: visit('confirmed'), transition: 'reopen' }),
+			[N, N, N, N, N, N]
 		],
 		[
 			'cancel a completed visit',
@@ -515,5 +542,38 @@ describe('visit rules: every transition × role', () => {
 	];
 	it.each(rows)('%s', (_name, ask, expected) => {
 		expect(Object.values(who).map(ask)).toEqual(expected);
+	});
+});
+
+describe('completing a visit waits for its first day, where it takes place', () => {
+	const staff: Actor = { id: 3, globalRole: 'staff' };
+	const inAuckland: VisitTarget = {
+		kind: 'exchange',
+		status: 'confirmed',
+		hostOrganisationId: DT,
+		proposerOrganisationId: KEOOGO,
+		startsOn: '2026-03-10',
+		timeZone: 'Pacific/Auckland',
+		participants: []
+	};
+	const complete = (visit: VisitTarget, now: string) =>
+		can(staff, 'visit.transition', { visit, transition: 'complete', now: new Date(now) });
+
+	it('is refused the day before the first day and allowed on it', () => {
+		// 10:59 UTC on 9 March is 23:59 on 9 March in Auckland (UTC+13): not yet.
+		expect(complete(inAuckland, '2026-03-09T10:59:00Z')).toBe(false);
+		// A minute later it is 10 March there, though still 9 March in UTC.
+		expect(complete(inAuckland, '2026-03-09T11:00:00Z')).toBe(true);
+	});
+
+	it('reads the day in the visit’s own time zone, not UTC', () => {
+		const inUtc = { ...inAuckland, timeZone: 'UTC' };
+		expect(complete(inUtc, '2026-03-09T11:00:00Z')).toBe(false);
+		expect(complete(inUtc, '2026-03-10T00:00:00Z')).toBe(true);
+	});
+
+	it('is refused when the dates are not known', () => {
+		const { startsOn: _s, ...undated } = inAuckland;
+		expect(complete(undated, '2030-01-01T00:00:00Z')).toBe(false);
 	});
 });

@@ -29,6 +29,9 @@ export type VisitTarget = {
 	status: VisitStatus;
 	hostOrganisationId: number;
 	proposerOrganisationId: number;
+	/** Its first day (YYYY-MM-DD) and the time zone it takes place in: when it has begun. */
+	startsOn?: string;
+	timeZone?: string;
 	participants: { organisationId: number; role: VisitOrgRole; response: VisitOrgResponse }[];
 };
 
@@ -68,7 +71,8 @@ export type Rules = {
 	 */
 	'visit.propose': undefined;
 	'visit.edit': VisitTarget;
-	'visit.transition': { visit: VisitTarget; transition: Transition };
+	/** Make a lifecycle move; `now` (default: the present) decides whether the visit has begun. */
+	'visit.transition': { visit: VisitTarget; transition: Transition; now?: Date };
 	/** Accept, decline or propose other dates for one invited organisation. */
 	'visit.answer': { visit: VisitTarget; organisationId: number };
 	/** Put other dates forward for one invited organisation, while the proposal is open. */

@@ -8,6 +8,7 @@ import { notify } from '../notifications/in-app';
 import { counterparts, type VisitTarget } from '../policy';
 import { orgName, participantIds, type Ctx } from './workflow';
 import type { VisitStatus } from '$lib/enums';
+import { VISIT_STATUS, awaitsAnswers } from '$lib/visit-lifecycle';
 
 type Visit = VisitTarget & { id: number; title: string };
 
@@ -19,22 +20,26 @@ type Visit = VisitTarget & { id: number; title: string };
 export function statusAfterAnswers(
 	visit: Pick<VisitTarget, 'kind' | 'status' | 'proposerOrganisationId' | 'participants'>
 ): { status: VisitStatus; declinedBy?: number } {
-	if (visit.status !== 'proposed') return { status: visit.status };
+	if (!awaitsAnswers(visit.status)) return { status: visit.status };
 	const answering = visit.participants.filter((p) =>
 		counterparts(visit as VisitTarget).includes(p.organisationId)
 	);
 	const accepted = answering.filter((p) => p.response === 'accepted');
 	const declined = answering.filter((p) => p.response === 'declined');
 	if (visit.kind === 'exchange') {
-		if (declined.length) return { status: 'declined', declinedBy: declined[0].organisationId };
-		if (answering.length && accepted.length === answering.length) return { status: 'accepted' };
-		return { status: 'proposed' };
+		if (declined.length) {
+			return { status: VISIT_STATUS.declined, declinedBy: declined[0].organisationId };
+		}
+		if (answering.length && accepted.length === answering.length) {
+			return { status: VISIT_STATUS.accepted };
+		}
+		return { status: VISIT_STATUS.proposed };
 	}
-	if (accepted.length) return { status: 'accepted' };
+	if (accepted.length) return { status: VISIT_STATUS.accepted };
 	if (answering.length && declined.length === answering.length) {
-		return { status: 'declined', declinedBy: declined[0].organisationId };
+		return { status: VISIT_STATUS.declined, declinedBy: declined[0].organisationId };
 	}
-	return { status: 'proposed' };
+	return { status: VISIT_STATUS.proposed };
 }
 
 function settle(
@@ -88,7 +93,7 @@ function settle(
 		tx.update(visits)
 			.set({
 				status: next.status,
-				statusReason: next.status === 'declined' ? reason : null,
+				statusReason: next.status === VISIT_STATUS.declined ? reason : null,
 				updatedAt: now
 			})
 			.where(and(eq(visits.id, visit.id), eq(visits.status, current.status)))

@@ -3,21 +3,26 @@
 import { and, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import { TZDate } from '@date-fns/tz';
 import { addDays, format } from 'date-fns';
-import type { DB } from '../db';
-import { visitOrganisations, visits } from '../db/schema';
+import type { DB, Tx } from '../db';
+import { jobMarks, visitOrganisations, visits } from '../db/schema';
 import { recordAudit } from '../audit/log';
 import { notify } from '../notifications/in-app';
-import { once, type Job } from '../jobs/marks';
-import type { VisitStatus } from '$lib/enums';
+import { isMarked, once, type Job } from '../jobs/marks';
+import { GOING_AHEAD, VISIT_STATUS, todayIn } from '$lib/visit-lifecycle';
 
-const RUNNING: VisitStatus[] = ['accepted', 'confirmed'];
-
-/** The calendar date (YYYY-MM-DD) it is at `now` in a time zone. */
-export function todayIn(timeZone: string, now: Date): string {
-	return format(new TZDate(now, timeZone), 'yyyy-MM-dd');
-}
+export { todayIn };
 
 const JOB = 'complete-finished-visits';
+const key = (visitId: number) => `visit:${visitId}`;
+
+/** Staff reopened the visit: the job leaves it alone from now on. */
+export function keepFromAutoCompletion(tx: Tx, visitId: number, now: Date) {
+	if (!isMarked(tx, JOB, key(visitId))) {
+		tx.insert(jobMarks)
+			.values({ job: JOB, key: key(visitId), doneAt: now })
+			.run();
+	}
+}
 
 export const completeFinishedVisits: Job = {
 	name: JOB,
@@ -33,26 +38,30 @@ export const completeFinishedVisits: Job = {
 				timeZone: visits.timeZone
 			})
 			.from(visits)
-			.where(and(inArray(visits.status, RUNNING), lt(visits.endsOn, bound)))
+			.where(and(inArray(visits.status, GOING_AHEAD), lt(visits.endsOn, bound)))
 			.all();
 		const done: string[] = [];
 		for (const visit of candidates) {
 			if (visit.endsOn >= todayIn(visit.timeZone, now)) continue;
-			const completed = once(db, JOB, `visit:${visit.id}`, now, (tx) => {
+			const completed = once(db, JOB, key(visit.id), now, (tx) => {
 				// Only if nobody changed it meanwhile (completed or cancelled it by hand).
 				const changed = tx
 					.update(visits)
 					// A new version, so an edit form opened before this is told the visit changed.
-					.set({ status: 'completed', version: sql`${visits.version} + 1`, updatedAt: now })
-					.where(and(eq(visits.id, visit.id), inArray(visits.status, RUNNING)))
+					.set({
+						status: VISIT_STATUS.completed,
+						version: sql`${visits.version} + 1`,
+						updatedAt: now
+					})
+					.where(and(eq(visits.id, visit.id), inArray(visits.status, GOING_AHEAD)))
 					.run().changes;
 				if (!changed) return false;
 				recordAudit(tx, {
 					actorId: null,
 					entity: 'visit',
 					entityId: visit.id,
-					action: 'completed',
-					changes: { status: 'completed', automatic: true },
+					action: VISIT_STATUS.completed,
+					changes: { status: VISIT_STATUS.completed, automatic: true },
 					at: now
 				});
 				const organisationIds = tx
@@ -71,7 +80,7 @@ export const completeFinishedVisits: Job = {
 					visitId: visit.id,
 					organisationIds,
 					actorId: null,
-					payload: { title: visit.title, status: 'completed' },
+					payload: { title: visit.title, status: VISIT_STATUS.completed },
 					origin
 				});
 				return true;

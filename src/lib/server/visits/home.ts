@@ -10,6 +10,7 @@ import {
 	visitOrganisations,
 	visits
 } from '../db/schema';
+import { UPCOMING, VISIT_STATUS } from '$lib/visit-lifecycle';
 
 const summary = {
 	id: visits.id,
@@ -35,7 +36,7 @@ export function awaitingMyAnswer(db: DB, coordinated: number[]) {
 			and(
 				inArray(visitOrganisations.organisationId, coordinated),
 				eq(visitOrganisations.response, 'invited'),
-				inArray(visits.status, ['proposed', 'accepted', 'confirmed'])
+				inArray(visits.status, UPCOMING)
 			)
 		)
 		.orderBy(asc(visits.startsOn))
@@ -58,7 +59,7 @@ export function datesAwaitingMyAnswer(db: DB, coordinated: number[]) {
 		.where(
 			and(
 				eq(dateProposals.status, 'open'),
-				eq(visits.status, 'proposed'),
+				eq(visits.status, VISIT_STATUS.proposed),
 				inArray(visits.proposerOrganisationId, coordinated)
 			)
 		)
@@ -81,7 +82,7 @@ export function upcomingVisits(db: DB, organisationIds: number[], now = new Date
 			and(
 				inArray(visitOrganisations.organisationId, organisationIds),
 				ne(visitOrganisations.response, 'declined'),
-				inArray(visits.status, ['proposed', 'accepted', 'confirmed']),
+				inArray(visits.status, UPCOMING),
 				gte(visits.endsOn, yesterday)
 			)
 		)
@@ -99,7 +100,7 @@ export function staleProposals(db: DB, days = 14, now = new Date()) {
 			sentAt: max(auditEvents.at).as('sent_at')
 		})
 		.from(auditEvents)
-		.where(and(eq(auditEvents.entity, 'visit'), eq(auditEvents.action, 'proposed')))
+		.where(and(eq(auditEvents.entity, 'visit'), eq(auditEvents.action, VISIT_STATUS.proposed)))
 		.groupBy(auditEvents.entityId)
 		.as('sent');
 	return db
@@ -107,7 +108,7 @@ export function staleProposals(db: DB, days = 14, now = new Date()) {
 		.from(visits)
 		.innerJoin(sent, eq(sql`CAST(${sent.visitId} AS INTEGER)`, visits.id))
 		.innerJoin(organisations, eq(visits.hostOrganisationId, organisations.id))
-		.where(and(eq(visits.status, 'proposed'), lt(sent.sentAt, sql`${cutoff.getTime()}`)))
+		.where(and(eq(visits.status, VISIT_STATUS.proposed), lt(sent.sentAt, sql`${cutoff.getTime()}`)))
 		.orderBy(asc(sent.sentAt))
 		.limit(50)
 		.all()
@@ -121,7 +122,12 @@ export function myDrafts(db: DB, organisationIds: number[]) {
 		.select(summary)
 		.from(visits)
 		.innerJoin(organisations, eq(visits.hostOrganisationId, organisations.id))
-		.where(and(eq(visits.status, 'draft'), inArray(visits.proposerOrganisationId, organisationIds)))
+		.where(
+			and(
+				eq(visits.status, VISIT_STATUS.draft),
+				inArray(visits.proposerOrganisationId, organisationIds)
+			)
+		)
 		.orderBy(desc(visits.updatedAt))
 		.limit(20)
 		.all();

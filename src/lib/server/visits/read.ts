@@ -7,6 +7,7 @@ import type { VisitStatus } from '../../enums';
 import { cappedPages } from '../db/counts';
 import { cachedPerVersion } from '../db/version';
 import { preparedOnce } from '../db/prepared';
+import { VISIT_STATUS, isGoingAhead } from '$lib/visit-lifecycle';
 
 export const VISITS_PAGE_SIZE = 20;
 
@@ -58,7 +59,7 @@ function visitConditions(f: VisitFilter): SQL | undefined {
 		f.viewerOrganisations === null
 			? undefined
 			: or(
-					ne(visits.status, 'draft'),
+					ne(visits.status, VISIT_STATUS.draft),
 					inArray(
 						visits.proposerOrganisationId,
 						f.viewerOrganisations.length ? f.viewerOrganisations : [0]
@@ -187,7 +188,7 @@ export function isInProgress(
 	visit: { status: string; startsOn: string; endsOn: string; timeZone: string },
 	now = new Date()
 ) {
-	if (visit.status !== 'accepted' && visit.status !== 'confirmed') return false;
+	if (!isGoingAhead(visit.status as VisitStatus)) return false;
 	const today = format(new TZDate(now, visit.timeZone), 'yyyy-MM-dd');
 	return visit.startsOn <= today && today <= visit.endsOn;
 }

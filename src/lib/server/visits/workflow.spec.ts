@@ -14,6 +14,9 @@ import {
 } from './workflow';
 import { answerDates, answerVisit, openDateProposals, proposeDates } from './answers';
 import { entityHistory } from '../audit/log';
+import { completeFinishedVisits } from './completion';
+
+const ORIGIN = { origin: 'https://passerelle.test' };
 import { visitDetailsSchema, type VisitDetails } from '$lib/schemas/visit';
 
 let db: DB;
@@ -249,6 +252,33 @@ describe('lifecycle', () => {
 		});
 		const mail = db.select().from(outbox).all().at(-1)!;
 		expect(mail.subject).toContain('KEOOGO cancelled');
+	});
+
+	it('reopens a visit completed or closed by mistake, with a reason, in its history and told', () => {
+		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
+		answerVisit(db, ctx('DT'), target(id), org.DT, 'accepted', '');
+		moveVisit(db, ctx('DT'), target(id), 'complete');
+		db.delete(notifications).run();
+		expect(moveVisit(db, ctx('KEOOGO'), target(id), 'reopen')).toBe(false);
+		expect(moveVisit(db, ctx('KEOOGO'), target(id), 'reopen', 'Marquée terminée par erreur')).toBe(
+			true
+		);
+		expect(getVisit(db, id)?.status).toBe('confirmed');
+		expect(entityHistory(db, 'visit', id).find((e) => e.action === 'reopened')).toMatchObject({
+			changes: { status: 'confirmed', from: 'completed', reason: 'Marquée terminée par erreur' }
+		});
+		const told = db.select().from(notifications).all();
+		expect(told.map((n) => n.userId)).toContain(coord.DT);
+		expect(told[0].payload).toMatchObject({ status: 'confirmed', reopened: 1 });
+		expect(db.select().from(outbox).all().at(-1)!.subject).toContain('reopened');
+		// The automatic completion does not undo the reopening, even after the last day.
+		expect(completeFinishedVisits.run(db, new Date('2027-06-01T12:00:00Z'), ORIGIN)).toEqual([]);
+		expect(getVisit(db, id)?.status).toBe('confirmed');
+
+		moveVisit(db, ctx('DT'), target(id), 'complete');
+		moveVisit(db, ctx('DT'), target(id), 'close');
+		expect(moveVisit(db, ctx('KEOOGO'), target(id), 'reopen', 'Rapport à compléter')).toBe(true);
+		expect(getVisit(db, id)?.status).toBe('completed');
 	});
 });
 

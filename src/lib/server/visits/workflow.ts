@@ -6,7 +6,16 @@ import { organisations, themes, visitOrganisations, visitThemes, visits } from '
 import { recordAudit } from '../audit/log';
 import { notify } from '../notifications/in-app';
 import { counterparts, type VisitTarget } from '../policy';
-import { canMove, TRANSITIONS, type Transition } from '$lib/visit-lifecycle';
+import {
+	TRANSITIONS,
+	VISIT_STATUS,
+	isDraft,
+	nextStatus,
+	unmet,
+	type Told,
+	type Transition
+} from '$lib/visit-lifecycle';
+import { keepFromAutoCompletion } from './completion';
 import type { VisitDetails } from '$lib/schemas/visit';
 import type { FieldErrors } from '$lib/schemas/common';
 import type { VisitKind } from '$lib/enums';
@@ -22,6 +31,8 @@ export function visitTarget(visit: {
 	status: VisitTarget['status'];
 	hostOrganisationId: number;
 	proposerOrganisationId: number;
+	startsOn?: string;
+	timeZone?: string;
 	host?: Participant;
 	visitors: Participant[];
 	facilitators: Participant[];
@@ -32,6 +43,8 @@ export function visitTarget(visit: {
 		status: visit.status,
 		hostOrganisationId: visit.hostOrganisationId,
 		proposerOrganisationId: visit.proposerOrganisationId,
+		startsOn: visit.startsOn,
+		timeZone: visit.timeZone,
 		participants: all.map((p) => ({
 			organisationId: p.organisationId,
 			role: p.role as VisitTarget['participants'][number]['role'],
@@ -43,6 +56,15 @@ export function visitTarget(visit: {
 export const orgName = (tx: Tx, id: number) =>
 	tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id)).get()
 		?.name ?? '';
+
+/** The organisations a move tells (lifecycle `tells`), as the visit stands. */
+export function toldOf(visit: VisitTarget, tells: Told): number[] {
+	if (tells === 'counterparts') return counterparts(visit);
+	if (tells === 'proposer_and_host') {
+		return [...new Set([visit.proposerOrganisationId, visit.hostOrganisationId])];
+	}
+	return visit.participants.filter((p) => p.response !== 'declined').map((p) => p.organisationId);
+}
 
 /** The organisations still taking part (those that declined are no longer told). */
 export function participantIds(tx: Tx, visitId: number) {
@@ -119,7 +141,7 @@ export function createVisit(
 			.values({
 				...detailColumns(details),
 				kind: parties.kind,
-				status: send ? 'proposed' : 'draft',
+				status: send ? VISIT_STATUS.proposed : VISIT_STATUS.draft,
 				hostOrganisationId: parties.hostId,
 				proposerOrganisationId: parties.proposerId,
 				createdById: ctx.actorId
@@ -146,13 +168,18 @@ export function createVisit(
 			entity: 'visit',
 			entityId: id,
 			action: 'created',
-			changes: { status: 'draft', title: details.title }
+			changes: { status: VISIT_STATUS.draft, title: details.title }
 		});
 		if (send) {
-			recordAudit(tx, { actorId: ctx.actorId, entity: 'visit', entityId: id, action: 'proposed' });
+			recordAudit(tx, {
+				actorId: ctx.actorId,
+				entity: 'visit',
+				entityId: id,
+				action: VISIT_STATUS.proposed
+			});
 			proposedNotice(tx, ctx, id, details.title, {
 				kind: parties.kind,
-				status: 'proposed',
+				status: VISIT_STATUS.proposed,
 				hostOrganisationId: parties.hostId,
 				proposerOrganisationId: parties.proposerId,
 				participants: rows
@@ -202,7 +229,7 @@ export function updateVisitDetails(
 			changes
 		});
 		const datesChanged = 'startsOn' in changes || 'endsOn' in changes;
-		if (datesChanged && before.status !== 'draft') {
+		if (datesChanged && !isDraft(before.status)) {
 			notify(tx, {
 				kind: 'visit_dates_changed',
 				visitId,
@@ -221,7 +248,10 @@ export function updateVisitDetails(
 	});
 }
 
-/** Moves a visit along the lifecycle; refuses (false) if its status changed in the meantime. */
+/**
+ * Moves a visit along the lifecycle; refuses (false) if its status changed in the meantime or a
+ * reason the move needs is missing. A reopened visit is told apart in its history and notices.
+ */
 export function moveVisit(
 	db: DB,
 	ctx: Ctx,
@@ -230,14 +260,17 @@ export function moveVisit(
 	reason?: string,
 	actingOrganisationId?: number
 ): boolean {
-	const to = TRANSITIONS[transition].to;
 	return db.transaction((tx) => {
 		const current = tx
 			.select({ status: visits.status })
 			.from(visits)
 			.where(eq(visits.id, target.id))
 			.get();
-		if (!current || !canMove(current.status, transition)) return false;
+		const to = current && nextStatus(current.status, transition);
+		if (!to || unmet(TRANSITIONS[transition], { reason }).includes('reason')) return false;
+		const reopen = transition === 'reopen';
+		// Reopened, a visit whose last day is over must not be completed again behind staff's back.
+		if (reopen) keepFromAutoCompletion(tx, target.id, new Date());
 		tx.update(visits)
 			.set({
 				status: to,
@@ -252,8 +285,12 @@ export function moveVisit(
 			actorId: ctx.actorId,
 			entity: 'visit',
 			entityId: target.id,
-			action: to,
-			changes: reason ? { status: to, reason } : { status: to }
+			action: reopen ? 'reopened' : to,
+			changes: {
+				status: to,
+				...(reopen ? { from: current.status } : {}),
+				...(reason ? { reason } : {})
+			}
 		});
 		if (transition === 'send') {
 			proposedNotice(tx, ctx, target.id, target.title, target);
@@ -267,7 +304,8 @@ export function moveVisit(
 					title: target.title,
 					status: to,
 					reason: reason ?? '',
-					organisation: actingOrganisationId ? orgName(tx, actingOrganisationId) : ''
+					organisation: actingOrganisationId ? orgName(tx, actingOrganisationId) : '',
+					...(reopen ? { reopened: 1 } : {})
 				},
 				origin: ctx.origin
 			});
@@ -282,7 +320,7 @@ export function deleteDraft(db: DB, ctx: Ctx, visitId: number) {
 		const draft = tx
 			.select({ title: visits.title })
 			.from(visits)
-			.where(and(eq(visits.id, visitId), eq(visits.status, 'draft')))
+			.where(and(eq(visits.id, visitId), eq(visits.status, VISIT_STATUS.draft)))
 			.get();
 		if (!draft) return false;
 		tx.delete(visits).where(eq(visits.id, visitId)).run();

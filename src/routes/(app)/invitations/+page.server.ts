@@ -76,7 +76,10 @@ export const actions: Actions = {
 		return { created: { email: parsed.data.email, url } };
 	},
 	revoke: async (event) => {
-		const { me, invitation } = managed(event, await event.request.formData());
+		const form = await event.request.formData();
+		const { me, invitation } = managed(event, form);
+		// Cannot be undone: a first submit (without JavaScript) opens the confirmation panel.
+		if (form.get('confirm') !== 'yes') return fail(400, { confirmRevoke: invitation.id });
 		revokeInvitation(getDb(), invitation.id, me.id);
 		return { revoked: invitation.email };
 	},

@@ -7,7 +7,7 @@ import { can, coordinates, counterparts } from '$lib/server/policy';
 import { entityHistory } from '$lib/server/audit/log';
 import { missingLogisticsCount } from '$lib/server/delegations/delegates';
 import { sheetOfUser } from '$lib/server/evaluations/sheet';
-import { deleteDraft, moveVisit } from '$lib/server/visits/workflow';
+import { deleteDraft, moveVisit, toldOf } from '$lib/server/visits/workflow';
 import {
 	answerDates,
 	answerVisit,
@@ -15,9 +15,16 @@ import {
 	proposeDates
 } from '$lib/server/visits/answers';
 import { answerSchema, datesSchema, reasonSchema } from '$lib/schemas/visit';
-import { positiveId } from '$lib/schemas/common';
+import { positiveId, type FieldErrors } from '$lib/schemas/common';
 import { checkForm } from '$lib/server/http/forms';
-import { TRANSITION_NAMES, type Transition } from '$lib/visit-lifecycle';
+import {
+	ANSWERS,
+	TRANSITIONS,
+	TRANSITION_NAMES,
+	nextStatus,
+	unmet,
+	type Transition
+} from '$lib/visit-lifecycle';
 
 function visitFor(event: RequestEvent) {
 	const { actor, visit, target: rules } = readableVisit(event);
@@ -31,17 +38,25 @@ export const load: PageServerLoad = (event) => {
 	const { actor, visit, target } = visitFor(event);
 	const db = getDb();
 	const proposals = openDateProposals(db, visit.id);
+	const canMove = (t: Transition, now?: Date) =>
+		can(actor, 'visit.transition', { visit: target, transition: t, now });
 	return {
 		visit,
+		// Who hears of each move, named on its confirmation panel.
+		told: Object.fromEntries(
+			[...TRANSITION_NAMES, 'decline' as const].map((t) => [
+				t,
+				toldOf(target, (t === 'decline' ? ANSWERS[t] : TRANSITIONS[t]).tells)
+			])
+		),
+		reopenTo: nextStatus(visit.status, 'reopen'),
+		// Offered from its first day: say so rather than leave the reader looking for the button.
+		completeLater:
+			!canMove('complete') && canMove('complete', new Date(`${visit.startsOn}T23:59:59Z`)),
 		can: {
 			edit: can(actor, 'visit.edit', target),
 			deleteDraft: can(actor, 'visit.deleteDraft', target),
-			...Object.fromEntries(
-				TRANSITION_NAMES.map((t) => [
-					t,
-					can(actor, 'visit.transition', { visit: target, transition: t })
-				])
-			)
+			...Object.fromEntries(TRANSITION_NAMES.map((t) => [t, canMove(t)]))
 		} as Record<'edit' | 'deleteDraft' | Transition, boolean>,
 		datesFor: counterparts(target).filter((o) =>
 			can(actor, 'visit.proposeDates', { visit: target, organisationId: o })
@@ -80,9 +95,11 @@ function actingFor(
 
 export const actions: Actions = {
 	deleteDraft: async (event) => {
-		await event.request.formData();
+		const form = await event.request.formData();
 		const { actor, target, ctx } = visitFor(event);
 		if (!can(actor, 'visit.deleteDraft', target)) error(403, 'Forbidden');
+		// Cannot be undone: a first submit (without JavaScript) opens the confirmation panel.
+		if (form.get('confirm') !== 'yes') return fail(400, { confirming: 'deleteDraft' });
 		if (!deleteDraft(getDb(), ctx, target.id)) return fail(409, { conflict: true });
 		redirect(303, '/?done=draft-deleted');
 	},
@@ -94,10 +111,23 @@ export const actions: Actions = {
 		const transition = form.get('transition') as Transition;
 		if (!TRANSITION_NAMES.includes(transition)) error(400, 'Unknown transition');
 		if (!can(actor, 'visit.transition', { visit: target, transition })) error(403, 'Forbidden');
+		const move = TRANSITIONS[transition];
+		// The policy has checked that the visit has begun where that matters.
+		const missing = unmet(move, { confirmed: form.get('confirm') === 'yes', begun: true });
+		// A first submit of a move that is asked first (without JavaScript) opens its panel.
+		if (missing.includes('confirmation')) {
+			return fail(400, { confirming: transition, moveErrors: {} as FieldErrors });
+		}
 		let reason: string | undefined;
-		if (transition === 'cancel') {
+		if (move.reason) {
 			const parsed = checkForm(form, reasonSchema, { keep: ['reason'] });
-			if (!parsed.ok) return fail(400, { cancelErrors: parsed.errors });
+			if (!parsed.ok) {
+				return fail(400, {
+					confirming: transition,
+					moveErrors: parsed.errors,
+					moveValues: parsed.values
+				});
+			}
 			reason = parsed.data.reason;
 		}
 		if (!moveVisit(getDb(), ctx, target, transition, reason, actingFor(actor, target))) {
@@ -124,7 +154,13 @@ export const actions: Actions = {
 		}
 		const { organisationId, response, reason } = parsed.data;
 		if (!can(actor, 'visit.answer', { visit: target, organisationId })) error(403, 'Forbidden');
-		if (response === 'declined' && !reason) {
+		const decline = response === 'declined';
+		const confirmed = form.get('confirm') === 'yes';
+		// Declining cannot be taken back: a first submit (without JavaScript) opens its panel.
+		if (decline && unmet(ANSWERS.decline, { confirmed, reason }).includes('confirmation')) {
+			return fail(400, { answerFor: organisationId, confirmDecline: true });
+		}
+		if (decline && !reason) {
 			return fail(400, {
 				answerFor: organisationId,
 				answerErrors: { reason: 'required' as const }

@@ -9,10 +9,7 @@ import { remindAll, resendLink } from '$lib/server/evaluations/reminders';
 import { evaluationRoster } from '$lib/server/evaluations/roster';
 import { sheetOfUser } from '$lib/server/evaluations/sheet';
 import { positiveId } from '$lib/schemas/common';
-import type { VisitStatus } from '$lib/enums';
-
-/** Opening before the visit is over needs an explicit choice. */
-const EARLY: VisitStatus[] = ['accepted', 'confirmed'];
+import { isGoingAhead } from '$lib/visit-lifecycle';
 
 function context(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	const { actor, visit, target } = readableVisit(event);
@@ -38,7 +35,8 @@ export const load: PageServerLoad = (event) => {
 		visit: { id: visit.id, title: visit.title, status: visit.status },
 		manage,
 		canOpen: can(actor, 'evaluation.open', target),
-		early: EARLY.includes(visit.status),
+		// Opening before the visit is over needs an explicit choice.
+		early: isGoingAhead(visit.status),
 		evaluation: evaluation && { openedAt: evaluation.openedAt, anonymous: evaluation.anonymous },
 		template: { version: template?.version ?? 0, questions: template?.questions.length ?? 0 },
 		rows: manage ? rows : [],
@@ -51,7 +49,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const c = context(event);
 		if (!can(c.actor, 'evaluation.open', c.target)) error(403, 'Forbidden');
-		if (EARLY.includes(c.visit.status) && form.get('early') !== 'on') {
+		if (isGoingAhead(c.visit.status) && form.get('early') !== 'on') {
 			return fail(400, { earlyRequired: true, anonymous: form.get('anonymous') === 'on' });
 		}
 		const result = openEvaluation(getDb(), c.ctx, c.evaluated, {
