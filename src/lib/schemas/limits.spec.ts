@@ -25,9 +25,11 @@ function limitsIn(html: string): Limits {
 	for (const [tag] of html.matchAll(/<(input|textarea)\b[^>]*>/g)) {
 		const get = (a: string) => new RegExp(`\\s${a}="([^"]*)"`).exec(tag)?.[1];
 		const name = get('name');
-		const found = ['maxlength', 'min', 'max'].filter((a) => get(a) !== undefined);
+		// Text limits travel as data-maxlength (a real maxlength would cut a paste silently).
+		const read = (a: string) => get(a === 'maxlength' ? 'data-maxlength' : a);
+		const found = ['maxlength', 'min', 'max'].filter((a) => read(a) !== undefined);
 		if (!name || !found.length) continue;
-		out[name] = Object.fromEntries(found.map((a) => [a, Number(get(a))]));
+		out[name] = Object.fromEntries(found.map((a) => [a, Number(read(a))]));
 	}
 	return out;
 }
