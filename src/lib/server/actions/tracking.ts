@@ -1,21 +1,7 @@
-// Follow-up actions: owned by an organisation taking part in the visit, with a due date, a status
-// and a progress log that is only ever appended to. An action that came from a `participants`
-// lesson is as private as that lesson (`actionVisibleTo`).
-import {
-	and,
-	asc,
-	desc,
-	eq,
-	exists,
-	gte,
-	inArray,
-	isNull,
-	lt,
-	lte,
-	or,
-	sql,
-	type SQL
-} from 'drizzle-orm';
+// Reading follow-up actions: owned by an organisation taking part in the visit, with a due date, a
+// status and a progress log that is only ever appended to (written in changes.ts). An action that
+// came from a `participants` lesson is as private as that lesson (`actionVisibleTo`).
+import { and, asc, eq, exists, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { addDays, format, parseISO } from 'date-fns';
 import type { DB, Tx } from '../db';
@@ -24,19 +10,16 @@ import {
 	actions,
 	lessonThemes,
 	lessons,
-	memberships,
 	organisations,
 	users,
 	visitOrganisations,
 	visitThemes,
 	visits
 } from '../db/schema';
-import { recordAudit } from '../audit/log';
 import { cappedPages } from '../db/counts';
 import { qualified as q } from '../db/schema/columns';
-import { takesPartIn, type Viewer } from '../lessons/record';
+import type { Viewer } from '../lessons/record';
 import type { ActionStatus } from '$lib/enums';
-import type { ActionField, ActionInput } from '$lib/schemas/lesson';
 
 export const ACTIONS_PAGE_SIZE = 25;
 /** Still to be done: what "overdue" and reminders are about. */
@@ -198,147 +181,4 @@ export function actionHistory(db: Tx, actionId: number) {
 		.where(eq(actionUpdates.actionId, actionId))
 		.orderBy(asc(actionUpdates.createdAt), asc(actionUpdates.id))
 		.all();
-}
-
-type Checked = { ok: true } | { ok: false; field: ActionField };
-
-/** The rules a form cannot check alone: owner, owner person and lesson belong to this visit. */
-function checkAction(tx: Tx, visitId: number, input: ActionInput): Checked {
-	if (!takesPartIn(tx, visitId, input.ownerOrganisationId)) {
-		return { ok: false, field: 'ownerOrganisationId' };
-	}
-	if (input.ownerUserId) {
-		const member = tx
-			.select({ id: memberships.userId })
-			.from(memberships)
-			.where(
-				and(
-					eq(memberships.userId, input.ownerUserId),
-					eq(memberships.organisationId, input.ownerOrganisationId)
-				)
-			)
-			.get();
-		if (!member) return { ok: false, field: 'ownerUserId' };
-	}
-	if (input.lessonId) {
-		const lesson = tx
-			.select({ id: lessons.id })
-			.from(lessons)
-			.where(and(eq(lessons.id, input.lessonId), eq(lessons.visitId, visitId)))
-			.get();
-		if (!lesson) return { ok: false, field: 'lessonId' };
-	}
-	return { ok: true };
-}
-
-export function createAction(db: DB, actorId: number | null, visitId: number, input: ActionInput) {
-	return db.transaction((tx) => {
-		const checked = checkAction(tx, visitId, input);
-		if (!checked.ok) return checked;
-		const { id } = tx
-			.insert(actions)
-			.values({
-				visitId,
-				lessonId: input.lessonId ?? null,
-				title: input.title,
-				details: input.details,
-				ownerOrganisationId: input.ownerOrganisationId,
-				ownerUserId: input.ownerUserId ?? null,
-				dueOn: input.dueOn,
-				createdById: actorId
-			})
-			.returning({ id: actions.id })
-			.get();
-		recordAudit(tx, {
-			actorId,
-			entity: 'action',
-			entityId: id,
-			action: 'created',
-			changes: { visitId, title: input.title, dueOn: input.dueOn }
-		});
-		return { ok: true as const, id };
-	});
-}
-
-/** Changes an action's terms; an edit made from a stale page is refused (`stale`). */
-export function editAction(
-	db: DB,
-	actorId: number | null,
-	current: { id: number; visitId: number; version: number },
-	input: ActionInput & { version: number },
-	now = new Date()
-): Checked | { ok: false; field: 'stale' } {
-	return db.transaction((tx) => {
-		const checked = checkAction(tx, current.visitId, input);
-		if (!checked.ok) return checked;
-		const changed = tx
-			.update(actions)
-			.set({
-				title: input.title,
-				details: input.details,
-				ownerOrganisationId: input.ownerOrganisationId,
-				ownerUserId: input.ownerUserId ?? null,
-				dueOn: input.dueOn,
-				lessonId: input.lessonId ?? null,
-				version: sql`${actions.version} + 1`,
-				updatedAt: now
-			})
-			.where(and(eq(actions.id, current.id), eq(actions.version, input.version)))
-			.run().changes;
-		if (!changed) return { ok: false as const, field: 'stale' as const };
-		recordAudit(tx, {
-			actorId,
-			entity: 'action',
-			entityId: current.id,
-			action: 'edited',
-			changes: { title: input.title, dueOn: input.dueOn, owner: input.ownerOrganisationId },
-			at: now
-		});
-		return { ok: true as const };
-	});
-}
-
-/** A progress note, with or without a status change; both land in the history. */
-export function addProgress(
-	db: DB,
-	actorId: number | null,
-	action: { id: number; status: ActionStatus },
-	update: { note: string; status?: ActionStatus },
-	now = new Date()
-): 'ok' | 'empty' {
-	const status = update.status && update.status !== action.status ? update.status : undefined;
-	// Choosing the status the action already has, with no note, says nothing: no empty entry.
-	if (!status && !update.note.trim()) return 'empty';
-	db.transaction((tx) => {
-		if (status) {
-			tx.update(actions)
-				.set({
-					status,
-					doneAt: status === 'done' ? now : null,
-					version: sql`${actions.version} + 1`,
-					updatedAt: now
-				})
-				.where(eq(actions.id, action.id))
-				.run();
-		}
-		tx.insert(actionUpdates)
-			.values({
-				actionId: action.id,
-				authorId: actorId,
-				note: update.note,
-				fromStatus: status ? action.status : null,
-				toStatus: status ?? null,
-				createdAt: now
-			})
-			.run();
-		recordAudit(tx, {
-			actorId,
-			entity: 'action',
-			entityId: action.id,
-			action: 'progress',
-			changes: status ? { status } : { note: true },
-			at: now
-		});
-	});
-	return 'ok';
 }

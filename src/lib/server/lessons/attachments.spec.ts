@@ -8,7 +8,7 @@ import type { DB } from '../db';
 import { actions, attachments, auditEvents, lessons } from '../db/schema';
 import { addOrganisation, addVisit } from '../db/test-fixtures';
 import { createLesson, lessonsOfVisit } from './record';
-import { createAction } from '../actions/tracking';
+import { createAction } from '../actions/changes';
 import {
 	ATTACHMENT_MAX_BYTES,
 	attachToLesson,

@@ -6,13 +6,8 @@ import type { DB } from '../db';
 import { actions, lessons, notifications, outbox, remindersSent, themes } from '../db/schema';
 import { addOrganisation, addUser, addVisit } from '../db/test-fixtures';
 import { createLesson, experienceOn, ftsQuery, lessonsOfVisit, listLessons } from './record';
-import {
-	addProgress,
-	createAction,
-	exportActions,
-	getAction,
-	listActions
-} from '../actions/tracking';
+import { exportActions, getAction, listActions } from '../actions/tracking';
+import { addProgress, createAction } from '../actions/changes';
 import { actionReminders, reminderKind } from '../actions/reminders';
 import { completionRate, dashboard } from '../dashboard/figures';
 import { actionSchema, lessonSchema } from '$lib/schemas/lesson';
