@@ -4,14 +4,8 @@ import { createTestDb } from '../db/test-db';
 import type { DB } from '../db';
 import { memberships, notifications, organisations, outbox, users, visits } from '../db/schema';
 import { getVisit } from './read';
-import {
-	createVisit,
-	deleteDraft,
-	moveVisit,
-	updateVisitDetails,
-	visitTarget,
-	type Parties
-} from './workflow';
+import { createVisit, updateVisitDetails, visitTarget, type Parties } from './workflow';
+import { deleteDraft, moveVisit } from './transitions';
 import { answerDates, answerVisit, openDateProposals, proposeDates } from './answers';
 import { entityHistory } from '../audit/log';
 import { completeFinishedVisits } from './completion';

@@ -7,7 +7,8 @@ import { can, coordinates, counterparts } from '$lib/server/policy';
 import { entityHistory } from '$lib/server/audit/log';
 import { missingLogisticsCount } from '$lib/server/delegations/delegates';
 import { sheetOfUser } from '$lib/server/evaluations/sheet';
-import { deleteDraft, moveVisit, toldOf } from '$lib/server/visits/workflow';
+import { toldOf } from '$lib/server/visits/workflow';
+import { deleteDraft, moveVisit } from '$lib/server/visits/transitions';
 import {
 	answerDates,
 	answerVisit,
