@@ -8,7 +8,6 @@ import { recordAudit } from '../audit/log';
 import { notify } from '../notifications/in-app';
 import { counterparts, type VisitTarget } from '../policy';
 import { VISIT_STATUS, isDraft, type Told } from '$lib/visit-lifecycle';
-
 import type { VisitDetails } from '$lib/schemas/visit';
 import type { FieldErrors } from '$lib/schemas/common';
 import type { VisitKind } from '$lib/enums';
