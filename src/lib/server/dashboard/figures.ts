@@ -12,7 +12,6 @@ import { cachedPerVersion } from '../db/version';
 import { ACTION_STATUSES, type ActionStatus } from '$lib/enums';
 import { TOOK_PLACE } from '$lib/visit-lifecycle';
 
-
 /** Rows shown in each long list (organisations, visits); the rest are counted. */
 export const DASHBOARD_LIST = 20;
 
