@@ -11,6 +11,8 @@ import {
 } from '$lib/server/accounts/sessions';
 import { resolveLocale, withLocale } from '$lib/server/http/locale';
 import { formBodies } from '$lib/server/http/body-hook';
+import { cacheControl, ownerKey } from '$lib/server/http/cache-policy';
+import { OWNER_HEADER } from '$lib/offline/keepable';
 import { seedDemo } from '$lib/server/demo/seed';
 import { startMailer } from '$lib/server/notifications/mailer';
 import { appOrigin, startJobs } from '$lib/server/jobs/runner';
@@ -137,10 +139,18 @@ const headers: Handle = async ({ event, resolve }) => {
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-	// Signed-in pages are never cached; a response that chose a `private` policy itself (a
-	// document revalidated by its hash) keeps it.
-	const own = response.headers.get('Cache-Control')?.startsWith('private');
-	if (event.locals.user && !own) response.headers.set('Cache-Control', 'private, no-store');
+	const path = event.url.pathname;
+	const userId = event.locals.user?.id ?? null;
+	const policy = cacheControl({
+		pathname: path,
+		userId,
+		current: response.headers.get('Cache-Control'),
+		status: response.status
+	});
+	if (policy) response.headers.set('Cache-Control', policy);
+	// The service worker files kept pages under this key (the offline kit, $lib/offline).
+	const owner = response.status === 200 ? await ownerKey(path, userId) : null;
+	if (owner) response.headers.set(OWNER_HEADER, owner);
 	return response;
 };
 

@@ -8,6 +8,7 @@ import {
 	IN_CALENDAR_FEEDS,
 	PROGRAMME_EDITABLE,
 	TRANSITIONS,
+	UPCOMING,
 	awaitsAnswers,
 	canMove,
 	hasBegun,
@@ -139,6 +140,15 @@ export function can<A extends Action>(
 				(p) =>
 					p.response !== 'declined' &&
 					!!actor.memberships?.some((m) => m.organisationId === p.organisationId)
+			);
+		}
+		case 'visit.keepOffline': {
+			const visit = target as VisitTarget;
+			return (
+				UPCOMING.includes(visit.status) &&
+				visit.participants.some(
+					(p) => p.response !== 'declined' && belongsTo(actor, p.organisationId)
+				)
 			);
 		}
 		case 'visit.deleteDraft': {

@@ -293,6 +293,29 @@ describe('visit rules: every transition × role', () => {
 			[N, N, N, Y, N, N]
 		],
 		['see a sent proposal', (a) => can(a, 'visit.see', visit('proposed')), [N, Y, Y, Y, Y, Y]],
+		// The offline kit's "Keep for offline use": one's own organisations' visits still ahead.
+		[
+			'keep a confirmed visit for offline use',
+			(a) => can(a, 'visit.keepOffline', visit('confirmed')),
+			[N, Y, Y, Y, N, N]
+		],
+		[
+			'keep a completed visit for offline use',
+			(a) => can(a, 'visit.keepOffline', visit('completed')),
+			[N, N, N, N, N, N]
+		],
+		[
+			'keep a visit for offline use once one’s organisation declined',
+			(a) =>
+				can(a, 'visit.keepOffline', {
+					...visit('accepted'),
+					participants: [
+						{ organisationId: DT, role: 'host', response: 'accepted' },
+						{ organisationId: KEOOGO, role: 'visitor', response: 'declined' }
+					]
+				}),
+			[N, N, N, Y, N, N]
+		],
 		[
 			'send the draft',
 			(a) => can(a, 'visit.transition', { visit: visit('draft'), transition: 'send' }),

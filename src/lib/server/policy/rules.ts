@@ -71,6 +71,11 @@ export type Rules = {
 	 */
 	'visit.propose': undefined;
 	'visit.edit': VisitTarget;
+	/**
+	 * Offer "Keep for offline use" (the offline kit): a visit still ahead, to the people of its
+	 * organisations that have not declined. Any page a person may read is kept once opened anyway.
+	 */
+	'visit.keepOffline': VisitTarget;
 	/** Make a lifecycle move; `now` (default: the present) decides whether the visit has begun. */
 	'visit.transition': { visit: VisitTarget; transition: Transition; now?: Date };
 	/** Accept, decline or propose other dates for one invited organisation. */

@@ -18,6 +18,7 @@ import {
 import { answerSchema, datesSchema, reasonSchema } from '$lib/schemas/visit';
 import { positiveId, type FieldErrors } from '$lib/schemas/common';
 import { checkForm } from '$lib/server/http/forms';
+import { keptPagesOf } from '$lib/offline/keepable';
 import {
 	ANSWERS,
 	TRANSITIONS,
@@ -78,7 +79,10 @@ export const load: PageServerLoad = (event) => {
 		evaluationLink:
 			can(actor, 'evaluation.manage', target) || !!sheetOfUser(db, visit.id, actor.id),
 		// Every member of the visit's organisations reads the results, once there is an evaluation.
-		resultsLink: can(actor, 'evaluation.results', target) && !!visitEvaluation(db, visit.id)
+		resultsLink: can(actor, 'evaluation.results', target) && !!visitEvaluation(db, visit.id),
+		keepOffline: can(actor, 'visit.keepOffline', target)
+			? keptPagesOf(visit.id, !!sheetOfUser(db, visit.id, actor.id))
+			: null
 	};
 };
 
