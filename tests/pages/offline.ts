@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, expect, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,16 +25,25 @@ export async function openProfile(dir: string): Promise<{ context: BrowserContex
 	return { context, page };
 }
 
-/** Waits until the service worker is active and controls the page. */
+/**
+ * Waits until the service worker controls the page. Its first install downloads the whole build;
+ * if that fails (a busy machine), the browser tries again on the next load: so reload meanwhile.
+ */
 export async function serviceWorkerReady(page: Page) {
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-		if (!navigator.serviceWorker.controller) {
-			await new Promise((resolve) =>
-				navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true })
-			);
-		}
-	});
+	await expect
+		.poll(
+			async () => {
+				const controlled = await page.evaluate(async () => {
+					const ready = navigator.serviceWorker.ready.then(() => true);
+					const later = new Promise((r) => setTimeout(() => r(false), 3000));
+					return (await Promise.race([ready, later])) && !!navigator.serviceWorker.controller;
+				});
+				if (!controlled) await page.reload();
+				return controlled;
+			},
+			{ timeout: 40_000, intervals: [500] }
+		)
+		.toBe(true);
 }
 
 /**

@@ -87,7 +87,8 @@ async function ownerFor(url: URL): Promise<string | null> {
 
 export async function keptCopy(url: URL): Promise<Response | null> {
 	const owner = await ownerFor(url);
-	if (!owner) return null;
+	// `caches.open` would create an empty cache for someone who kept nothing.
+	if (!owner || !(await caches.has(PAGES_PREFIX + owner))) return null;
 	const cache = await caches.open(PAGES_PREFIX + owner);
 	return (await cache.match(pageKey(url))) ?? null;
 }
@@ -95,7 +96,7 @@ export async function keptCopy(url: URL): Promise<Response | null> {
 /** The current person's kept pages, newest first. */
 export async function keptPages(): Promise<KeptPage[]> {
 	const owner = await currentOwner();
-	if (!owner) return [];
+	if (!owner || !(await caches.has(PAGES_PREFIX + owner))) return [];
 	const cache = await caches.open(PAGES_PREFIX + owner);
 	const pages: KeptPage[] = [];
 	for (const request of await cache.keys()) {

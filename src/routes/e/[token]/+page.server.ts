@@ -18,9 +18,10 @@ async function sheetOf(event: Pick<RequestEvent, 'params' | 'getClientAddress' |
 
 export const load: PageServerLoad = async (event) => {
 	const sheet = await sheetOf(event);
-	// The link is a secret: no shared cache keeps the page, no search engine lists it. (Set here
-	// only: after a form action this load runs in the same request.)
-	event.setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
+	// The link is a secret: no search engine lists it (set here only: after a form action this
+	// load runs in the same request). Its Cache-Control (private: the device may keep it for
+	// offline reading, no shared cache may) is the hooks' (http/cache-policy.ts).
+	event.setHeaders({ 'x-robots-tag': 'noindex' });
 	markOpened(getDb(), sheet.response.id);
 	return sheetPageData(getDb(), sheet, event.locals.locale);
 };
