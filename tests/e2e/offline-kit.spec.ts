@@ -85,8 +85,8 @@ test('signing out removes the kept pages: the next person cannot open them offli
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hors ligne');
 		await expect(page.locator('#offline-banner')).toHaveCount(0);
 		await expect(page.getByText("Aucune page n'est gardée sur cet appareil")).toBeVisible();
-		const caches = await page.evaluate(() => caches.keys());
-		expect(caches.filter((name) => name.startsWith('pages-'))).toEqual([]);
+		const names = await page.evaluate(() => caches.keys());
+		expect(names.filter((name) => name.startsWith('pages-'))).toEqual([]);
 	} finally {
 		await context.close();
 		dir.remove();
