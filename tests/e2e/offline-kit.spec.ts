@@ -46,9 +46,17 @@ test('a kept programme opens offline after a reload and after reopening the brow
 		await page.goto('/visits/5/agenda');
 		await expect(page.locator('#offline-banner')).toContainText('Hors ligne');
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Programme');
-		// Moving between kept pages works offline too (client navigation falls back to the kept
-		// page itself).
-		await page.goto('/visits/5');
+		// Following links between kept pages works offline too: the page hydrates from the
+		// precached build, its client-side navigation fails to fetch data and falls back to a
+		// full navigation, which the service worker answers with the kept page.
+		await page.locator('p.crumbs a').click();
+		await expect(page).toHaveURL(/\/visits\/5$/);
+		await expect(page.locator('#offline-banner')).toBeVisible();
+		await page.getByRole('link', { name: 'Programme jour par jour' }).click();
+		await expect(page).toHaveURL(/\/visits\/5\/agenda$/);
+		await expect(page.locator('#offline-banner')).toBeVisible();
+		await page.getByRole('link', { name: 'Programme imprimable' }).click();
+		await expect(page).toHaveURL(/\/visits\/5\/agenda\/print$/);
 		await expect(page.locator('#offline-banner')).toBeVisible();
 
 		// A page that was not kept: the offline page, which lists what is.
@@ -149,4 +157,21 @@ test('a private evaluation link opened once stays readable offline, without an a
 		await context.close();
 		dir.remove();
 	}
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the visit page offers no keep button, and signing out works as before', async ({
+		page
+	}) => {
+		await signIn(page, ACCOUNTS.dtCoordinator);
+		await page.goto('/visits/5');
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await expect(
+			page.getByRole('button', { name: 'Garder pour consulter hors ligne' })
+		).toHaveCount(0);
+		await page.getByRole('button', { name: 'Se déconnecter' }).click();
+		await expect(page).toHaveURL(/\/login$/);
+	});
 });

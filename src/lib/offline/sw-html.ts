@@ -24,7 +24,7 @@ export function bannerHtml(savedAt: string, locale: Locale): string {
 	const text = escape(m.offline_banner({ date: savedOn(savedAt, locale) }, { locale }));
 	// Outside the element Svelte hydrates (first in <body>), so hydration leaves it in place.
 	return (
-		`<p id="offline-banner" role="status" style="margin:0;padding:.5rem 1rem;background:#fff4ce;` +
+		`<p id="offline-banner" class="no-print" role="status" style="margin:0;padding:.5rem 1rem;background:#fff4ce;` +
 		`color:#3d2f00;border-block-end:2px solid #b38600;font-weight:600;text-align:center">` +
 		`${text}</p>`
 	);
