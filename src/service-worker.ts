@@ -19,9 +19,9 @@ import {
 	versionsInUse
 } from '$lib/offline/sw-pages';
 import { SAVED_AT_HEADER } from '$lib/offline/keepable';
+import { ASSETS_PREFIX, staleAssetCaches, withVersion } from '$lib/offline/sw-assets';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
-const ASSETS_PREFIX = 'assets-';
 const ASSETS = ASSETS_PREFIX + version;
 const ASSET_PATHS = new Set([...build, ...files]);
 const IMMUTABLE = /\/_app\/immutable\//;
@@ -49,16 +49,13 @@ sw.addEventListener('install', (event) => {
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
-			// Kept: this version, the one before (tabs opened before the update still load their
-			// chunks) and any version a kept page was saved with (its page must open styled).
-			const keep = await versionsInUse();
-			const names = await caches.keys();
-			const assets = names.filter((n) => n.startsWith(ASSETS_PREFIX) && n !== ASSETS);
-			const previous = await previousVersion();
-			for (const name of assets) {
-				const v = name.slice(ASSETS_PREFIX.length);
-				if (v !== previous && !keep.has(v)) await caches.delete(name);
-			}
+			const stale = staleAssetCaches(
+				await caches.keys(),
+				version,
+				await previousVersion(),
+				await versionsInUse()
+			);
+			for (const name of stale) await caches.delete(name);
 			await recordVersion();
 			await sw.clients.claim();
 		})()
@@ -75,8 +72,7 @@ async function recordVersion() {
 	const meta = await caches.open('kit-meta');
 	const res = await meta.match(VERSIONS_KEY);
 	const seen: string[] = res ? await res.json() : [];
-	const next = [...seen.filter((v) => v !== version), version].slice(-5);
-	await meta.put(VERSIONS_KEY, Response.json(next));
+	await meta.put(VERSIONS_KEY, Response.json(withVersion(seen, version)));
 }
 
 sw.addEventListener('fetch', (event) => {
