@@ -9,7 +9,7 @@
 // and messages: docs/architecture.md, "Offline kit".
 import { build, files, version } from '$service-worker';
 import type { KitMessage } from '$lib/offline/keepable';
-import { offlinePageHtml, pickLocale, withBanner } from '$lib/offline/sw-html';
+import { offlinePageHtml, pickLocale, withBanner, type Reason } from '$lib/offline/sw-html';
 import {
 	forgetCurrentOwner,
 	keptCopy,
@@ -18,7 +18,7 @@ import {
 	remember,
 	versionsInUse
 } from '$lib/offline/sw-pages';
-import { SAVED_AT_HEADER } from '$lib/offline/keepable';
+import { SAVED_AT_HEADER, isKeepable } from '$lib/offline/keepable';
 import { ASSETS_PREFIX, staleAssetCaches, withVersion } from '$lib/offline/sw-assets';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -99,19 +99,32 @@ async function asset(request: Request, url: URL): Promise<Response> {
 	return own ?? (await caches.match(url.pathname)) ?? fetch(request);
 }
 
+/**
+ * How long a navigation waits for the network when a kept copy exists: on a connection that
+ * stalls for minutes, the copy is shown instead (and refreshed when the answer arrives).
+ */
+const NETWORK_WAIT_MS = 8000;
+
 async function navigate(event: FetchEvent, url: URL): Promise<Response> {
+	const network = fetch(event.request);
+	// Registered first, so the copy is taken before the page reads the body; kept alive even when
+	// the answer comes after a kept copy was shown.
+	event.waitUntil(
+		network.then((response) => remember(event.request, response.clone(), version)).catch(() => {})
+	);
+	const kept = isKeepable(url.pathname) ? await keptCopy(url) : null;
 	try {
-		const response = await fetch(event.request);
-		event.waitUntil(remember(event.request, response.clone(), version).catch(() => {}));
-		return response;
+		if (!kept) return await network;
+		const waited = new Promise<null>((r) => setTimeout(() => r(null), NETWORK_WAIT_MS));
+		return (await Promise.race([network, waited])) ?? (await served(kept.clone(), 'slow'));
 	} catch {
-		const kept = await keptCopy(url);
-		if (kept) {
-			const html = withBanner(await kept.text(), kept.headers.get(SAVED_AT_HEADER) ?? '');
-			return new Response(html, { status: 200, headers: kept.headers });
-		}
-		return offlinePage(url);
+		return kept ? served(kept, 'offline') : offlinePage(url);
 	}
+}
+
+async function served(kept: Response, reason: Reason): Promise<Response> {
+	const html = withBanner(await kept.text(), kept.headers.get(SAVED_AT_HEADER) ?? '', reason);
+	return new Response(html, { status: 200, headers: kept.headers });
 }
 
 async function offlinePage(url: URL): Promise<Response> {

@@ -33,6 +33,20 @@ test('a kept programme opens offline after a reload and after reopening the brow
 		await expect(page.getByText(/Prêt hors ligne : \d+ pages enregistrées le/)).toBeVisible();
 
 		await page.goto('/visits/5/agenda');
+		// A connection that stalls: after a few seconds the kept copy is shown, saying why.
+		await context.route('**/visits/5/agenda', async (route) => {
+			if (route.request().serviceWorker()) {
+				await new Promise((resolve) => setTimeout(resolve, 12_000));
+			}
+			await route.fallback().catch(() => {});
+		});
+		await page.reload();
+		await expect(page.locator('#offline-banner')).toHaveText(
+			/^Connexion trop lente — page enregistrée le /,
+			{ timeout: 11_000 }
+		);
+		await context.unroute('**/visits/5/agenda');
+
 		await goOffline(context);
 		await page.reload();
 		await expect(page.locator('#offline-banner')).toHaveText(

@@ -20,18 +20,22 @@ export function pageLocale(html: string): Locale {
 	return (toLocale(/<html[^>]*\blang="([^"]+)"/.exec(html)?.[1]) ?? 'fr') as Locale;
 }
 
-export function bannerHtml(savedAt: string, locale: Locale): string {
-	const text = escape(m.offline_banner({ date: savedOn(savedAt, locale) }, { locale }));
+/** Why the kept copy is shown: no network at all, or one too slow to wait for. */
+export type Reason = 'offline' | 'slow';
+
+export function bannerHtml(savedAt: string, locale: Locale, reason: Reason = 'offline'): string {
+	const message = reason === 'slow' ? m.offline_banner_slow : m.offline_banner;
+	const text = escape(message({ date: savedOn(savedAt, locale) }, { locale }));
 	// Outside the element Svelte hydrates (first in <body>), so hydration leaves it in place.
 	return (
-		`<p id="offline-banner" class="no-print" role="status" style="margin:0;padding:.5rem 1rem;background:#fff4ce;` +
-		`color:#3d2f00;border-block-end:2px solid #b38600;font-weight:600;text-align:center">` +
-		`${text}</p>`
+		`<p id="offline-banner" class="no-print" role="status" style="margin:0;padding:.5rem 1rem;` +
+		`background:#fff4ce;color:#3d2f00;border-block-end:2px solid #b38600;font-weight:600;` +
+		`text-align:center">${text}</p>`
 	);
 }
 
-export function withBanner(html: string, savedAt: string): string {
-	const banner = bannerHtml(savedAt, pageLocale(html));
+export function withBanner(html: string, savedAt: string, reason: Reason = 'offline'): string {
+	const banner = bannerHtml(savedAt, pageLocale(html), reason);
 	return html.replace(/<body[^>]*>/, (tag) => tag + banner);
 }
 
