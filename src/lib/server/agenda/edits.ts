@@ -6,6 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DB, Tx } from '../db';
 import { agendaItems, visits } from '../db/schema';
 import { recordAudit } from '../audit/log';
+import type { AuditAction } from '$lib/audit';
 import type { SessionInput } from '$lib/schemas/agenda';
 import { visitDays } from '$lib/agenda';
 import { checkSession, getSession, listAgenda, type AgendaItem } from './programme';
@@ -21,7 +22,7 @@ function audit(
 	tx: Tx,
 	actorId: number,
 	id: number,
-	action: string,
+	action: AuditAction,
 	changes: Record<string, unknown>
 ) {
 	recordAudit(tx, { actorId, entity: 'agenda_item', entityId: id, action, changes });

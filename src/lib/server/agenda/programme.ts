@@ -4,6 +4,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { DB, Tx } from '../db';
 import { agendaItems, memberships, users, visitOrganisations } from '../db/schema';
 import { recordAudit } from '../audit/log';
+import type { AuditAction } from '$lib/audit';
 import type { FieldErrors } from '$lib/schemas/common';
 import type { SessionInput } from '$lib/schemas/agenda';
 
@@ -51,7 +52,7 @@ function audit(
 	tx: Tx,
 	actorId: number,
 	id: number,
-	action: string,
+	action: AuditAction,
 	changes: Record<string, unknown>
 ) {
 	recordAudit(tx, { actorId, entity: 'agenda_item', entityId: id, action, changes });

@@ -2,12 +2,14 @@ import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { preparedOnce } from '../db/prepared';
 import type { DB, Tx } from '../db';
 import { auditEvents, users } from '../db/schema';
+import type { AuditAction, AuditEntity } from '$lib/audit';
 
 export type AuditEntry = {
 	actorId: number | null;
-	entity: string;
+	entity: AuditEntity;
 	entityId: string | number;
-	action: string;
+	/** A code with its words in $lib/audit.ts, which the audit page shows. */
+	action: AuditAction;
 	changes?: Record<string, unknown>;
 	/** Defaults to now; set when recording a past event (demo history). */
 	at?: Date;
