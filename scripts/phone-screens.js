@@ -44,7 +44,11 @@ for (const locale of locales) {
 			() => document.documentElement.scrollWidth - window.innerWidth
 		);
 		if (overflow > 0) console.log(`${locale} ${path}: ${overflow}px too wide`);
-		await page.screenshot({ path: `${out}/${locale}-${name}.png`, fullPage: true });
+		// SELECTOR=… takes only that part of the page (e.g. one table), readable at full size.
+		const part = process.env.SELECTOR && page.locator(process.env.SELECTOR).first();
+		if (part && (await part.count()))
+			await part.screenshot({ path: `${out}/${locale}-${name}.png` });
+		else await page.screenshot({ path: `${out}/${locale}-${name}.png`, fullPage: true });
 	}
 	await page.goto('/visits');
 	const menu = page.locator('details.menu > summary');
