@@ -131,6 +131,8 @@ test('the header names its links and switcher by their visible text, in each lan
 			// The visible text (the count on a phone, the label too on a desktop) is in the name.
 			const count = (await link.locator('.count').textContent())!.trim();
 			await expect(link).toHaveAccessibleName(new RegExp(count));
+			// On a phone the switcher is in the header's menu.
+			if (viewport === VIEWPORTS.phone) await header.locator('details.menu > summary').click();
 			const summary = header.locator('details.language summary');
 			await expect(summary).toHaveText(new RegExp(`^\\s*${language}`));
 			await expect(summary).toHaveAccessibleName(`${language} (${change})`);
