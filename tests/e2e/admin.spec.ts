@@ -119,8 +119,9 @@ test('staff give a person a role in another organisation, then read it in the au
 
 	await page.getByRole('link', { name: 'Historique de ce compte' }).click();
 	await expect(page).toHaveURL(/\/admin\/audit\?entity=user&entityId=\d+/);
-	await expect(page.getByRole('cell', { name: 'membership_removed' })).toBeVisible();
-	await expect(page.getByRole('cell', { name: 'membership_set' })).toBeVisible();
+	// In words, not codes.
+	await expect(page.getByRole('cell', { name: "Retrait d'une organisation" })).toBeVisible();
+	await expect(page.getByRole('cell', { name: 'Rattachement à une organisation' })).toBeVisible();
 
 	await page.goto('/admin/audit');
 	await page.getByLabel('Action').selectOption('membership_set');
