@@ -129,7 +129,13 @@ export type SaveResult =
 	| { ok: false; reason: 'invalid'; read: ReadAnswers }
 	| { ok: false; reason: 'submitted' }
 	/** Saved elsewhere since the form was opened: nothing written; the server's side to compare. */
-	| { ok: false; reason: 'stale'; version: number; theirs: Record<string, string>; read: ReadAnswers };
+	| {
+			ok: false;
+			reason: 'stale';
+			version: number;
+			theirs: Record<string, string>;
+			read: ReadAnswers;
+	  };
 
 /**
  * Saves the sheet as a draft or submits it. The guarded UPDATE (… WHERE submitted_at IS NULL)
@@ -180,7 +186,13 @@ export function saveSheet(
 					.where(eq(evaluationResponses.id, id))
 					.get();
 				if (!row || row.submittedAt) return { ok: false, reason: 'submitted' };
-				return { ok: false, reason: 'stale', version: row.version, theirs: answersOf(tx, id), read };
+				return {
+					ok: false,
+					reason: 'stale',
+					version: row.version,
+					theirs: answersOf(tx, id),
+					read
+				};
 			}
 			tx.delete(evaluationAnswers).where(eq(evaluationAnswers.responseId, id)).run();
 			for (const a of read.answers)
