@@ -54,7 +54,8 @@ export const actions: Actions = {
 		const meta = readFormMeta(body);
 		const read = await readForm(body, progressSchema, { keep: ['note', 'status'] });
 		if (!read.ok) return fail(400, { progress: read.values, errors: read.errors });
-		if (!meta.ok) return fail(400, { progress: read.values, errors: {}, badMeta: true });
+		if (!meta.ok)
+			return fail(400, { progress: read.values, errors: {} as FieldErrors, badMeta: true });
 		// Once per key: a note queued on a phone and sent again after a lost answer is one note.
 		const done = once(
 			getDb(),
@@ -62,12 +63,14 @@ export const actions: Actions = {
 			(tx) => addProgress(tx, actor.id, action, read.data, new Date(), meta.version),
 			(r) => r === 'ok'
 		);
-		if (!done.ok) return fail(400, { progress: read.values, errors: {}, badMeta: true });
+		if (!done.ok)
+			return fail(400, { progress: read.values, errors: {} as FieldErrors, badMeta: true });
 		const result = done.result;
 		if (result === 'empty') {
 			return fail(400, { progress: read.values, errors: { note: 'required' } as FieldErrors });
 		}
-		if (result !== 'ok') return fail(409, { progress: read.values, errors: {}, conflict: result });
+		if (result !== 'ok')
+			return fail(409, { progress: read.values, errors: {} as FieldErrors, conflict: result });
 		return { progressed: true };
 	},
 	edit: async (event) => {
