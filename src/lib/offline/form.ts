@@ -74,8 +74,10 @@ async function send(write: QueuedWrite, form: HTMLFormElement, options: Options)
  * versions, field errors) as if it had just been sent.
  */
 export async function restore(form: HTMLFormElement, options: Options) {
-	if (!localStorage.getItem('passerelle.queue')) return options.state('idle');
+	// Loaded now, while online: offline, without a service worker, a lazy chunk cannot be fetched.
 	const queue = await import('./queue');
+	void import('./send');
+	if (!localStorage.getItem('passerelle.queue')) return options.state('idle');
 	const writes = await queue.writesOf(location.pathname, form.getAttribute('action') ?? '');
 	const last = writes.at(-1);
 	if (!last) return options.state('idle');
