@@ -7,7 +7,8 @@ import { goto, invalidateAll } from '$app/navigation';
 import type { SubmitFunction } from '@sveltejs/kit';
 import type { QueuedWrite } from './queue';
 
-export type QueueState = 'idle' | 'sending' | 'queued' | 'choose';
+/** `loading` until the form has looked in the queue (also what the server renders). */
+export type QueueState = 'loading' | 'idle' | 'sending' | 'queued' | 'choose';
 
 type Options = {
 	/** A newer write of this form replaces a queued older one (true for whole records). */
