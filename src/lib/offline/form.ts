@@ -55,11 +55,18 @@ async function send(write: QueuedWrite, form: HTMLFormElement, options: Options)
 	if (!result) {
 		await queue.keep(write, options.replace);
 		options.state('queued');
+		// A separate write is on its way: the form is free for the next one.
+		if (options.reset) form.reset();
 		return;
 	}
-	// Answered: whatever this form had queued before is settled by this newer write.
-	if (result.type !== 'error')
-		for (const old of await queue.writesOf(write.page, write.form)) await queue.drop(old.key);
+	// Answered: a whole record's older queued versions are settled by this newer write; a
+	// separate write (a note, a new lesson) settles only the refused one it was restored from.
+	if (result.type !== 'error') {
+		const resolved = form.dataset.resolves;
+		delete form.dataset.resolves;
+		for (const old of await queue.writesOf(write.page, write.form))
+			if (options.replace || old.key === resolved) await queue.drop(old.key);
+	}
 	options.state('idle');
 	if (result.type === 'redirect') return goto(result.location, { invalidateAll: true });
 	if (result.type === 'success') {
@@ -82,12 +89,16 @@ export async function restore(form: HTMLFormElement, options: Options) {
 	const writes = await queue.writesOf(location.pathname, form.getAttribute('action') ?? '');
 	const last = writes.at(-1);
 	if (!last) return options.state('idle');
-	if (last.state === 'choose') {
-		await applyAction({ type: 'failure', status: last.status ?? 400, data: last.data });
+	const refused = writes.find((w) => w.state === 'choose');
+	if (refused) {
+		form.dataset.resolves = refused.key;
+		await applyAction({ type: 'failure', status: refused.status ?? 400, data: refused.data });
 		options.state('choose');
 		return;
 	}
-	fill(form, last.fields);
+	// A whole record shows its waiting version; separate writes (notes, new lessons) are each
+	// already queued: the form stays empty for the next one.
+	if (options.replace) fill(form, last.fields);
 	options.state('queued');
 }
 
