@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { createHash, randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { openProfile, profileDir } from '../pages/offline';
+import { ACCOUNTS, signIn } from '../pages/session';
 
 // Writes made offline (issue 19 part 3): kept on the device, sent once when the connection
 // returns, and a sheet changed meanwhile shown beside the device's version instead of overwritten.
@@ -203,4 +204,56 @@ test('without JavaScript, a sheet saved elsewhere comes back with both texts', a
 	} finally {
 		await context.close();
 	}
+});
+
+test('two lessons written offline are each created once; a progress note too', async ({ page }) => {
+	const stamp = Date.now() % 1e7;
+	const count = (sql: string, ...args: unknown[]) => {
+		const db = database();
+		try {
+			return db
+				.prepare(sql)
+				.pluck()
+				.get(...args) as number;
+		} finally {
+			db.close();
+		}
+	};
+	const lessons = () => count('SELECT count(*) FROM lessons WHERE title LIKE ?', `%${stamp}%`);
+	await signIn(page, ACCOUNTS.keoogoCoordinator);
+	await page.goto('/visits/1/lessons');
+	await expect(page.locator('form[data-queue="idle"]')).toBeVisible();
+
+	await page.context().setOffline(true);
+	for (const n of [1, 2]) {
+		await page.getByLabel('Enseignement', { exact: true }).fill(`Leçon hors ligne ${n} ${stamp}`);
+		await page.getByRole('button', { name: "Enregistrer l'enseignement" }).click();
+		await expect(waiting(page)).toHaveText(`En attente d’envoi (${n})`);
+		// The form is free for the next lesson.
+		await expect(page.getByLabel('Enseignement', { exact: true })).toHaveValue('');
+	}
+	expect(lessons()).toBe(0);
+
+	await page.context().setOffline(false);
+	await expect(waiting(page)).toHaveCount(0);
+	expect(lessons()).toBe(2);
+	await page.reload();
+	expect(lessons()).toBe(2);
+
+	// A progress note: the action stays as it is, the note is added once.
+	const actionId = count(
+		`SELECT a.id FROM actions a JOIN organisations o ON o.id = a.owner_organisation_id
+		 WHERE o.short_name = 'KEOOGO' AND a.status IN ('open', 'in_progress') LIMIT 1`
+	);
+	await page.goto(`/actions/${actionId}`);
+	await expect(page.locator('form[data-queue="idle"]')).toBeVisible();
+	await page.context().setOffline(true);
+	await page.getByLabel('Où en est-on ?').fill(`Appelé depuis le terrain ${stamp}`);
+	await page.getByRole('button', { name: "Enregistrer l'avancement" }).click();
+	await expect(page.getByText('Enregistré sur ce téléphone')).toBeVisible();
+	await page.context().setOffline(false);
+	await expect(waiting(page)).toHaveCount(0);
+	await page.reload();
+	await expect(page.getByText(`Appelé depuis le terrain ${stamp}`)).toHaveCount(1);
+	expect(count('SELECT count(*) FROM action_updates WHERE note LIKE ?', `%${stamp}%`)).toBe(1);
 });
