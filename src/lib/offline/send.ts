@@ -8,8 +8,8 @@ import { allWrites, drop, keep, type QueuedWrite } from './queue';
 export const TIMEOUT_MS = 20_000;
 
 export async function post(url: string, fields: [string, string][]): Promise<ActionResult | null> {
-	const body = new FormData();
-	for (const [k, v] of fields) body.append(k, v);
+	// Urlencoded, as use:enhance sends a form without files: smaller than multipart.
+	const body = new URLSearchParams(fields);
 	try {
 		const response = await fetch(url, {
 			method: 'POST',
@@ -20,7 +20,10 @@ export async function post(url: string, fields: [string, string][]): Promise<Act
 		const text = await response.text();
 		// A service worker's offline answer, a proxy's error page: not the action's answer.
 		try {
-			return deserialize(text);
+			const result: ActionResult = deserialize(text);
+			// The serialised error carries no status: the response's, as use:enhance does.
+			if (result.type === 'error') result.status = response.status;
+			return result;
 		} catch {
 			return response.ok ? null : { type: 'error', status: response.status, error: text };
 		}
