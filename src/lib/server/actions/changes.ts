@@ -1,7 +1,7 @@
 // Writing follow-up actions: creating and editing them (owner, due date, the lesson they came
 // from, checked against the visit) and appending to their progress log. Reading them:
 // tracking.ts.
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { DB, Tx } from '../db';
 import { actionUpdates, actions, lessons, memberships } from '../db/schema';
 import { recordAudit } from '../audit/log';
@@ -107,18 +107,56 @@ export function editAction(
 	});
 }
 
-/** A progress note, with or without a status change; both land in the history. */
+/** The action changed since the form was opened, in a way the note would undo. */
+export type ProgressStale = {
+	stale: true;
+	version: number;
+	status: ActionStatus;
+	/** The latest note on the server, to read beside one's own. */
+	lastNote: string | null;
+};
+
+/**
+ * A progress note, with or without a status change; both land in the history. `expected` is the
+ * action's version the form was opened at (none: not checked). A note is only added, so an action
+ * edited meanwhile still takes it; but when its status moved meanwhile (closed, reopened) and the
+ * form asks for another status, applying it would undo someone's change: that is a conflict the
+ * person settles, and nothing is written.
+ */
 export function addProgress(
-	db: DB,
+	db: Tx,
 	actorId: number | null,
 	action: { id: number; status: ActionStatus },
 	update: { note: string; status?: ActionStatus },
-	now = new Date()
-): 'ok' | 'empty' {
-	const status = update.status && update.status !== action.status ? update.status : undefined;
-	// Choosing the status the action already has, with no note, says nothing: no empty entry.
-	if (!status && !update.note.trim()) return 'empty';
-	db.transaction((tx) => {
+	now = new Date(),
+	expected: number | null = null
+): 'ok' | 'empty' | ProgressStale {
+	return db.transaction((tx) => {
+		const row = tx
+			.select({ version: actions.version, status: actions.status })
+			.from(actions)
+			.where(eq(actions.id, action.id))
+			.get();
+		const current = row?.status ?? action.status;
+		if (row && expected !== null && row.version !== expected && update.status) {
+			if (update.status !== current) {
+				const last = tx
+					.select({ note: actionUpdates.note })
+					.from(actionUpdates)
+					.where(and(eq(actionUpdates.actionId, action.id), sql`${actionUpdates.note} <> ''`))
+					.orderBy(desc(actionUpdates.createdAt), desc(actionUpdates.id))
+					.get();
+				return {
+					stale: true as const,
+					version: row.version,
+					status: current,
+					lastNote: last?.note ?? null
+				};
+			}
+		}
+		const status = update.status && update.status !== current ? update.status : undefined;
+		// Choosing the status the action already has, with no note, says nothing: no empty entry.
+		if (!status && !update.note.trim()) return 'empty' as const;
 		if (status) {
 			tx.update(actions)
 				.set({
@@ -135,7 +173,7 @@ export function addProgress(
 				actionId: action.id,
 				authorId: actorId,
 				note: update.note,
-				fromStatus: status ? action.status : null,
+				fromStatus: status ? current : null,
 				toStatus: status ?? null,
 				createdAt: now
 			})
@@ -148,6 +186,6 @@ export function addProgress(
 			changes: status ? { status } : { note: true },
 			at: now
 		});
+		return 'ok' as const;
 	});
-	return 'ok';
 }

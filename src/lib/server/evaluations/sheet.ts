@@ -2,7 +2,7 @@
 // draft, submitted. Answers are checked against the questions of the template the evaluation was
 // opened with; any bad answer writes nothing and comes back with the input as typed.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { DB } from '../db';
+import type { DB, Tx } from '../db';
 import {
 	evaluationAnswers,
 	evaluationResponses,
@@ -69,7 +69,7 @@ export function markOpened(db: DB, responseId: number, now = new Date()) {
 		.run();
 }
 
-export function answersOf(db: DB, responseId: number): Record<string, string> {
+export function answersOf(db: Tx, responseId: number): Record<string, string> {
 	const rows = db
 		.select()
 		.from(evaluationAnswers)
@@ -125,20 +125,31 @@ export function readAnswers(questions: Question[], form: FormData, submit: boole
 }
 
 export type SaveResult =
-	| { ok: true; submitted: boolean }
+	| { ok: true; submitted: boolean; version: number }
 	| { ok: false; reason: 'invalid'; read: ReadAnswers }
-	| { ok: false; reason: 'submitted' };
+	| { ok: false; reason: 'submitted' }
+	/** Saved elsewhere since the form was opened: nothing written; the server's side to compare. */
+	| {
+			ok: false;
+			reason: 'stale';
+			version: number;
+			theirs: Record<string, string>;
+			read: ReadAnswers;
+	  };
 
 /**
  * Saves the sheet as a draft or submits it. The guarded UPDATE (… WHERE submitted_at IS NULL)
  * runs first in the transaction: a sheet submitted meanwhile, even by a second tab, is refused.
+ * `expected` is the version the form was opened at (none: not checked); a sheet saved since, on
+ * another device or from a queue, is a conflict the person settles, never a silent overwrite.
  */
 export function saveSheet(
-	db: DB,
+	db: Tx,
 	sheet: Pick<Sheet, 'response' | 'templateId'>,
 	form: FormData,
 	submit: boolean,
-	now = new Date()
+	now = new Date(),
+	expected: number | null = null
 ): SaveResult {
 	// A locked sheet says so first, whatever the replayed form holds.
 	if (sheet.response.submittedAt) return { ok: false, reason: 'submitted' };
@@ -147,23 +158,48 @@ export function saveSheet(
 		return { ok: false, reason: 'invalid', read };
 	const id = sheet.response.id;
 	return db.transaction(
-		(tx) => {
+		(tx): SaveResult => {
 			const open = tx
 				.update(evaluationResponses)
 				.set({
 					savedAt: now,
 					firstOpenedAt: sql`coalesce(${evaluationResponses.firstOpenedAt}, ${now.getTime()})`,
+					version: sql`${evaluationResponses.version} + 1`,
 					...(submit ? { submittedAt: now } : {})
 				})
-				.where(and(eq(evaluationResponses.id, id), isNull(evaluationResponses.submittedAt)))
-				.run().changes;
-			if (!open) return { ok: false as const, reason: 'submitted' as const };
+				.where(
+					and(
+						eq(evaluationResponses.id, id),
+						isNull(evaluationResponses.submittedAt),
+						expected === null ? undefined : eq(evaluationResponses.version, expected)
+					)
+				)
+				.returning({ version: evaluationResponses.version })
+				.get();
+			if (!open) {
+				const row = tx
+					.select({
+						version: evaluationResponses.version,
+						submittedAt: evaluationResponses.submittedAt
+					})
+					.from(evaluationResponses)
+					.where(eq(evaluationResponses.id, id))
+					.get();
+				if (!row || row.submittedAt) return { ok: false, reason: 'submitted' };
+				return {
+					ok: false,
+					reason: 'stale',
+					version: row.version,
+					theirs: answersOf(tx, id),
+					read
+				};
+			}
 			tx.delete(evaluationAnswers).where(eq(evaluationAnswers.responseId, id)).run();
 			for (const a of read.answers)
 				tx.insert(evaluationAnswers)
 					.values({ responseId: id, ...a })
 					.run();
-			return { ok: true as const, submitted: submit };
+			return { ok: true, submitted: submit, version: open.version };
 		},
 		{ behavior: 'immediate' }
 	);

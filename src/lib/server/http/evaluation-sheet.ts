@@ -13,6 +13,7 @@ import {
 import { checkThrottle, recordFailure } from '../accounts/throttle';
 import { choiceLabels, questionText, templateQuestions } from '../evaluations/template';
 import type { Locale, QuestionKind } from '$lib/enums';
+import { newKey, once, readFormMeta, type KeyOwner } from './idempotency';
 
 export type SheetQuestion = {
 	id: number;
@@ -56,7 +57,10 @@ export function sheetPageData(db: DB, sheet: Sheet, locale: Locale) {
 			text: questionText(q, locale),
 			options: choiceLabels(q, locale)
 		})),
-		answers: answersOf(db, sheet.response.id)
+		answers: answersOf(db, sheet.response.id),
+		/** The version the form is opened at, and a key that makes its sending happen once. */
+		version: sheet.response.version,
+		key: newKey()
 	};
 }
 
@@ -65,18 +69,46 @@ export type SheetFailure = {
 	errors?: Record<string, AnswerError>;
 	foreign?: boolean;
 	refused?: boolean;
+	/** A hidden field was garbled or its key was already used for something else. */
+	badMeta?: boolean;
+	/** Saved elsewhere meanwhile: the server's answers, and the version to send "keep mine" at. */
+	conflict?: { version: number; theirs: Record<string, string> };
 };
 
-/** Saves (draft) or submits the sheet from the posted form. */
+/**
+ * Saves (draft) or submits the sheet from the posted form, once per `_key`: a queued sheet sent
+ * again after a lost answer gets the first answer back. `owner` scopes the key (the signed-in
+ * person, or the private link's sheet).
+ */
 export async function sheetAction(
 	db: DB,
 	sheet: Sheet,
 	request: Request,
-	submit: boolean
-): Promise<ActionFailure<SheetFailure> | { saved: true; submitted: boolean }> {
-	const result = saveSheet(db, sheet, await request.formData(), submit);
-	if (result.ok) return { saved: true, submitted: result.submitted };
+	submit: boolean,
+	owner: KeyOwner
+): Promise<ActionFailure<SheetFailure> | { saved: true; submitted: boolean; version: number }> {
+	const form = await request.formData();
+	const meta = readFormMeta(form);
+	if (!meta.ok) return fail(400, { badMeta: true, values: typedValues(form) });
+	const done = once(
+		db,
+		{ owner, key: meta.key, what: `evaluation.sheet:${sheet.response.id}` },
+		(tx) => saveSheet(tx, sheet, form, submit, new Date(), meta.version),
+		(r) => r.ok
+	);
+	if (!done.ok) return fail(400, { badMeta: true, values: typedValues(form) });
+	const result = done.result;
+	if (result.ok) return { saved: true, submitted: result.submitted, version: result.version };
 	if (result.reason === 'submitted') return fail(409, { refused: true });
 	const { values, errors, foreign } = result.read;
+	if (result.reason === 'stale')
+		return fail(409, { values, conflict: { version: result.version, theirs: result.theirs } });
 	return fail(400, { values, errors, foreign });
+}
+
+/** The answers as typed, to show again when the form itself is refused. */
+function typedValues(form: FormData): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [k, v] of form.entries()) if (/^q\d+$/.test(k) && typeof v === 'string') values[k] = v;
+	return values;
 }

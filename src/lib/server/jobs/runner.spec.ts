@@ -131,7 +131,8 @@ describe('completing finished visits', () => {
 		expect(await runAllJobs(db, new Date('2025-04-01T00:00:00Z'), OPTIONS)).toEqual([
 			{ job: 'complete-finished-visits', done: [] },
 			{ job: 'action-reminders', done: [] },
-			{ job: 'evaluation-reminders', done: [] }
+			{ job: 'evaluation-reminders', done: [] },
+			{ job: 'expire-idempotency-keys', done: [] }
 		]);
 		expect(counts()).toEqual(before);
 	});

@@ -212,12 +212,14 @@ describe('deletions', () => {
 			adaptation: '',
 			visibility: 'network' as const,
 			themeIds: [],
-			updatedAt: read.updatedAt.getTime()
+			version: read.version
 		};
-		expect(updateLesson(db, null, lessonId, edit)).toEqual({ ok: true });
+		expect(updateLesson(db, null, lessonId, edit)).toEqual({ ok: true, version: 2 });
+		// The server's text comes back, to be shown beside the refused one.
 		expect(updateLesson(db, null, lessonId, { ...edit, title: 'Autre' })).toEqual({
 			ok: false,
-			field: 'updatedAt'
+			field: 'version',
+			now: { version: 2, title: 'Fiches revues', observed: 'Observé', adaptation: '' }
 		});
 		expect(db.select().from(lessons).get()?.title).toBe('Fiches revues');
 	});

@@ -1,28 +1,41 @@
 // Changing and deleting a lesson. The organisation that learned it stays (changing it would move
 // the lesson to people who did not write it); the FTS triggers keep search in step.
 import { eq, inArray } from 'drizzle-orm';
-import type { DB } from '../db';
+import type { DB, Tx } from '../db';
 import { attachments, lessonThemes, lessons, themes } from '../db/schema';
 import { recordAudit } from '../audit/log';
 import { removeUnreferenced } from './attachments';
 import type { LessonInput } from '$lib/schemas/lesson';
 
-export type LessonEdit = Omit<LessonInput, 'organisationId'> & { updatedAt: number };
+export type LessonEdit = Omit<LessonInput, 'organisationId'> & { version: number };
+
+/** The lesson as saved on the server, shown beside the person's own when they conflict. */
+export type LessonNow = { version: number; title: string; observed: string; adaptation: string };
 
 /**
- * Saves new text, themes and visibility. `updatedAt` is the version the form was read at: a
- * lesson changed since answers `stale` instead of silently losing the other person's edit.
+ * Saves new text, themes and visibility. `version` is the lesson's version the form was read at:
+ * a lesson changed since (another person, a queued edit from a phone) answers `stale` with the
+ * server's text instead of silently losing the other edit.
  */
 export function updateLesson(
-	db: DB,
+	db: Tx,
 	actorId: number | null,
 	id: number,
 	input: LessonEdit
-): { ok: true } | { ok: false; field: 'themeIds' | 'updatedAt' } {
+):
+	| { ok: true; version: number }
+	| { ok: false; field: 'themeIds' }
+	| { ok: false; field: 'version'; now: LessonNow | null } {
 	return db.transaction((tx) => {
 		const current = tx.select().from(lessons).where(eq(lessons.id, id)).get();
-		if (!current || current.updatedAt.getTime() !== input.updatedAt) {
-			return { ok: false as const, field: 'updatedAt' as const };
+		if (!current || current.version !== input.version) {
+			const now = current && {
+				version: current.version,
+				title: current.title,
+				observed: current.observed,
+				adaptation: current.adaptation
+			};
+			return { ok: false as const, field: 'version' as const, now: now ?? null };
 		}
 		const themeIds = [...new Set(input.themeIds)];
 		if (themeIds.length) {
@@ -37,8 +50,8 @@ export function updateLesson(
 				observed: input.observed,
 				adaptation: input.adaptation,
 				visibility: input.visibility,
-				// Strictly later than the version read, even within the same millisecond.
-				updatedAt: new Date(Math.max(Date.now(), input.updatedAt + 1))
+				version: current.version + 1,
+				updatedAt: new Date()
 			})
 			.where(eq(lessons.id, id))
 			.run();
@@ -49,7 +62,7 @@ export function updateLesson(
 			if (current[key] !== input[key]) changes[key] = { from: current[key], to: input[key] };
 		}
 		recordAudit(tx, { actorId, entity: 'lesson', entityId: id, action: 'updated', changes });
-		return { ok: true as const };
+		return { ok: true as const, version: current.version + 1 };
 	});
 }
 

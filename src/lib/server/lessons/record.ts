@@ -78,7 +78,7 @@ export function takesPartIn(db: Tx, visitId: number, organisationId: number) {
 
 /** Records a lesson; the organisation must take part in the visit and the themes must exist. */
 export function createLesson(
-	db: DB,
+	db: Tx,
 	actorId: number | null,
 	visitId: number,
 	input: LessonInput

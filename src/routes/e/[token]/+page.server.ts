@@ -26,7 +26,13 @@ export const load: PageServerLoad = async (event) => {
 	return sheetPageData(getDb(), sheet, event.locals.locale);
 };
 
+/** A link's writes are keyed by its sheet: whoever holds the link is that sheet's owner. */
+async function linkAction(event: RequestEvent, submit: boolean) {
+	const sheet = await sheetOf(event);
+	return sheetAction(getDb(), sheet, event.request, submit, { responseId: sheet.response.id });
+}
+
 export const actions: Actions = {
-	save: async (event) => sheetAction(getDb(), await sheetOf(event), event.request, false),
-	submit: async (event) => sheetAction(getDb(), await sheetOf(event), event.request, true)
+	save: async (event) => linkAction(event, false),
+	submit: async (event) => linkAction(event, true)
 };

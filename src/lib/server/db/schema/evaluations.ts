@@ -113,6 +113,8 @@ export const evaluationResponses = sqliteTable(
 		remindedAt: integer('reminded_at', { mode: 'timestamp_ms' }),
 		/** Automatic reminders sent: 0, 1 (3 days after opening) or 2 (7 days). */
 		autoReminders: integer('auto_reminders').notNull().default(0),
+		/** Raised by every save: a form opened at an older version is a conflict, not an overwrite. */
+		version: integer('version').notNull().default(1),
 		createdAt: createdAt()
 	},
 	(t) => [

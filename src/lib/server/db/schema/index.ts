@@ -10,3 +10,4 @@ export * from './lessons';
 export * from './actions';
 export * from './evaluations';
 export * from './profiles';
+export * from './idempotency';

@@ -30,6 +30,8 @@ export const lessons = sqliteTable(
 		adaptation: text('adaptation').notNull().default(''),
 		visibility: text('visibility', { enum: LESSON_VISIBILITIES }).notNull().default('network'),
 		authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+		/** Raised by every edit: a form opened at an older version is a conflict, not an overwrite. */
+		version: integer('version').notNull().default(1),
 		createdAt: createdAt(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
 			.notNull()

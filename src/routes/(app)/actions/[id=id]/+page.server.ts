@@ -9,6 +9,7 @@ import { organisationMembers } from '$lib/server/delegations/delegates';
 import { getVisit } from '$lib/server/visits/read';
 import { readActionForm, todayFor, viewerOf, visibleAction } from '$lib/server/http/follow-up';
 import { readForm } from '$lib/server/http/forms';
+import { newKey, once, readFormMeta } from '$lib/server/http/idempotency';
 import { progressSchema } from '$lib/schemas/lesson';
 import type { FieldErrors } from '$lib/schemas/common';
 
@@ -29,6 +30,8 @@ export const load: PageServerLoad = (event) => {
 		canUpdate,
 		canEdit,
 		owners,
+		/** Makes the progress form's sending happen once (a queued note, a double tap). */
+		key: newKey(),
 		people: organisationMembers(
 			db,
 			owners.map((o) => o.value)
@@ -47,11 +50,27 @@ export const actions: Actions = {
 		const actor = authorize(event, 'action.list');
 		const { action, canUpdate } = visibleAction(actor, event.params.id);
 		if (!canUpdate) error(403, 'Forbidden');
-		const read = await readForm(event.request, progressSchema, { keep: ['note', 'status'] });
+		const body = await event.request.formData();
+		const meta = readFormMeta(body);
+		const read = await readForm(body, progressSchema, { keep: ['note', 'status'] });
 		if (!read.ok) return fail(400, { progress: read.values, errors: read.errors });
-		if (addProgress(getDb(), actor.id, action, read.data) === 'empty') {
+		if (!meta.ok)
+			return fail(400, { progress: read.values, errors: {} as FieldErrors, badMeta: true });
+		// Once per key: a note queued on a phone and sent again after a lost answer is one note.
+		const done = once(
+			getDb(),
+			{ owner: { userId: actor.id }, key: meta.key, what: `action.progress:${action.id}` },
+			(tx) => addProgress(tx, actor.id, action, read.data, new Date(), meta.version),
+			(r) => r === 'ok'
+		);
+		if (!done.ok)
+			return fail(400, { progress: read.values, errors: {} as FieldErrors, badMeta: true });
+		const result = done.result;
+		if (result === 'empty') {
 			return fail(400, { progress: read.values, errors: { note: 'required' } as FieldErrors });
 		}
+		if (result !== 'ok')
+			return fail(409, { progress: read.values, errors: {} as FieldErrors, conflict: result });
 		return { progressed: true };
 	},
 	edit: async (event) => {

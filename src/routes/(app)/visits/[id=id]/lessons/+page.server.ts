@@ -7,6 +7,7 @@ import { createLesson, lessonsOfVisit } from '$lib/server/lessons/record';
 import { listThemes } from '$lib/server/organisations/directory';
 import { readLessonForm, viewerOf } from '$lib/server/http/follow-up';
 import { positiveId, type FieldErrors } from '$lib/schemas/common';
+import { newKey, once, readFormMeta } from '$lib/server/http/idempotency';
 
 function organisationsFor(context: ReturnType<typeof readableVisit>) {
 	const { actor, visit, target } = context;
@@ -24,7 +25,9 @@ export const load: PageServerLoad = (event) => {
 		lessons: lessonsOfVisit(getDb(), visit.id, viewerOf(actor)),
 		organisations: organisationsFor(context),
 		themes: listThemes(getDb()),
-		visitThemeIds: visit.themes.map((t) => t.id)
+		visitThemeIds: visit.themes.map((t) => t.id),
+		/** Makes a new lesson's sending happen once (a queued lesson, a double tap). */
+		key: newKey()
 	};
 };
 
@@ -40,7 +43,23 @@ export const actions: Actions = {
 			const errors: FieldErrors = { organisationId: 'not_member' };
 			return fail(400, { values: read.values, errors });
 		}
-		const result = createLesson(getDb(), context.actor.id, context.visit.id, read.data);
+		const meta = readFormMeta(form);
+		if (!meta.ok)
+			return fail(400, { values: read.values, errors: {} as FieldErrors, badMeta: true });
+		// Once per key: a lesson queued on a phone and sent again after a lost answer is one lesson.
+		const done = once(
+			getDb(),
+			{
+				owner: { userId: context.actor.id },
+				key: meta.key,
+				what: `lesson.create:${context.visit.id}`
+			},
+			(tx) => createLesson(tx, context.actor.id, context.visit.id, read.data),
+			(r) => r.ok
+		);
+		if (!done.ok)
+			return fail(400, { values: read.values, errors: {} as FieldErrors, badMeta: true });
+		const result = done.result;
 		if (!result.ok) {
 			const errors: FieldErrors = { [result.field]: 'invalid' };
 			return fail(400, { values: read.values, errors });

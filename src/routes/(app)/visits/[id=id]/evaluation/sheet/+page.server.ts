@@ -10,16 +10,22 @@ function mySheet(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	const { actor, visit } = readableVisit(event);
 	const sheet = sheetOfUser(getDb(), visit.id, actor.id);
 	if (!sheet) error(404, 'Not found');
-	return sheet;
+	return { actor, sheet };
+}
+
+/** A signed-in person's writes are keyed by their account. */
+function myAction(event: RequestEvent, submit: boolean) {
+	const { actor, sheet } = mySheet(event);
+	return sheetAction(getDb(), sheet, event.request, submit, { userId: actor.id });
 }
 
 export const load: PageServerLoad = (event) => {
-	const sheet = mySheet(event);
+	const { sheet } = mySheet(event);
 	markOpened(getDb(), sheet.response.id);
 	return { ...sheetPageData(getDb(), sheet, event.locals.locale), visitId: sheet.visit.id };
 };
 
 export const actions: Actions = {
-	save: async (event) => sheetAction(getDb(), mySheet(event), event.request, false),
-	submit: async (event) => sheetAction(getDb(), mySheet(event), event.request, true)
+	save: async (event) => myAction(event, false),
+	submit: async (event) => myAction(event, true)
 };

@@ -2,13 +2,14 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { can } from '$lib/server/policy';
-import { getLesson, lessonsOfVisit } from '$lib/server/lessons/record';
+import { lessonsOfVisit } from '$lib/server/lessons/record';
 import { listThemes } from '$lib/server/organisations/directory';
 import { attachmentsDir, deleteAttachment, getAttachment } from '$lib/server/lessons/attachments';
 import { deleteLesson, updateLesson } from '$lib/server/lessons/edits';
 import { readLessonForm, viewerOf } from '$lib/server/http/follow-up';
 import { readableLesson, receiveUpload } from '$lib/server/http/lesson';
 import { positiveId, type FieldErrors } from '$lib/schemas/common';
+import { newKey, once, readFormMeta } from '$lib/server/http/idempotency';
 
 export const load: PageServerLoad = (event) => {
 	const { actor, visit, lesson, may } = readableLesson(event);
@@ -24,7 +25,9 @@ export const load: PageServerLoad = (event) => {
 				canDelete: can(actor, 'attachment.delete', { ...owner, uploadedById: a.uploadedById })
 			}))
 		},
-		version: lesson.updatedAt.getTime(),
+		version: lesson.version,
+		/** Makes the edit's sending happen once (a queued edit, a double tap). */
+		key: newKey(),
 		may,
 		themes: may.edit ? listThemes(getDb()) : []
 	};
@@ -49,18 +52,41 @@ export const actions: Actions = {
 		// The organisation that learned it is not for an edit to change.
 		form.set('organisationId', String(lesson.organisationId));
 		const read = readLessonForm(form);
-		const version = Number(form.get('version'));
+		const meta = readFormMeta(form);
+		const raw = form.get('version');
+		const version = typeof raw === 'string' && /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : null;
 		if (!read.ok) return fail(400, { values: read.values, errors: read.errors, version });
-		const result = updateLesson(getDb(), actor.id, lesson.id, {
-			...read.data,
-			updatedAt: version
-		});
+		if (!meta.ok || version === null) {
+			return fail(400, { values: read.values, errors: {} as FieldErrors, version, badMeta: true });
+		}
+		// Once per key: an edit queued on a phone and sent again after a lost answer is one edit.
+		const done = once(
+			getDb(),
+			{ owner: { userId: actor.id }, key: meta.key, what: `lesson.update:${lesson.id}` },
+			(tx) => updateLesson(tx, actor.id, lesson.id, { ...read.data, version }),
+			(r) => r.ok
+		);
+		if (!done.ok) {
+			return fail(400, { values: read.values, errors: {} as FieldErrors, version, badMeta: true });
+		}
+		const result = done.result;
+		if (!result.ok && result.field === 'themeIds') {
+			return fail(400, {
+				values: read.values,
+				errors: { themeIds: 'invalid' } as FieldErrors,
+				version
+			});
+		}
 		if (!result.ok) {
-			const errors: FieldErrors =
-				result.field === 'updatedAt' ? { title: 'stale' } : { themeIds: 'invalid' };
-			// The current version, so saving again (after comparing) goes through.
-			const current = getLesson(getDb(), lesson.id)?.updatedAt.getTime() ?? version;
-			return fail(409, { values: read.values, errors, version: current });
+			// The current version, so saving again (after comparing) goes through; the server's
+			// text to compare with.
+			const errors: FieldErrors = { title: 'stale' };
+			return fail(409, {
+				values: read.values,
+				errors,
+				version: result.now?.version ?? version,
+				conflict: result.now
+			});
 		}
 		return { updated: true };
 	},
