@@ -17,6 +17,7 @@ import {
 	visits
 } from '../db/schema';
 import { cappedPages } from '../db/counts';
+import { keysetRows, type KeysetOptions } from '../exports/pages';
 import { qualified as q } from '../db/schema/columns';
 import type { Viewer } from '../lessons/record';
 import type { ActionStatus } from '$lib/enums';
@@ -143,13 +144,43 @@ export function listActions(db: DB, filter: ActionFilter) {
 	return { items, total, more, page, pages };
 }
 
-/** Every action the filter selects (the CSV export); capped so one request stays small. */
-export function exportActions(db: DB, filter: Omit<ActionFilter, 'page'>, max = 10_000) {
-	return selectActions(db)
-		.where(actionConditions(filter))
-		.orderBy(...ORDER)
-		.limit(max)
-		.all();
+/** How many rows an export gives at most: a spreadsheet, not a dump of the network. */
+export const ACTIONS_EXPORT_MAX = 10_000;
+
+/**
+ * Every action the filter selects, soonest due first (the CSV and .xlsx exports), read lazily a
+ * page at a time by (due_on, id). Each page finds its ids on the actions table alone (an index
+ * scan), then reads those rows with their visit, lesson and owner: sorting the joined rows of
+ * 400 000 actions took seconds per query.
+ */
+export function exportActions(
+	db: DB,
+	filter: Omit<ActionFilter, 'page'>,
+	{ max = ACTIONS_EXPORT_MAX, pageSize }: KeysetOptions = {}
+) {
+	const where = actionConditions(filter);
+	type Key = { dueOn: string; id: number };
+	const page = (after: Key | null, limit: number) => {
+		const ids = db
+			.select({ id: actions.id })
+			.from(actions)
+			.where(
+				and(
+					where,
+					after ? sql`(${actions.dueOn}, ${actions.id}) > (${after.dueOn}, ${after.id})` : undefined
+				)
+			)
+			.orderBy(...ORDER)
+			.limit(limit)
+			.all()
+			.map((r) => r.id);
+		if (!ids.length) return [];
+		return selectActions(db)
+			.where(inArray(actions.id, ids))
+			.orderBy(...ORDER)
+			.all();
+	};
+	return keysetRows(page, (row): Key => ({ dueOn: row.dueOn, id: row.id }), { max, pageSize });
 }
 
 export function actionsOfVisit(db: Tx, visitId: number, viewer: Viewer) {

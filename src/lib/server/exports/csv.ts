@@ -1,6 +1,7 @@
 // CSV for spreadsheet users, written by csv-stringify. Comma-separated (RFC 4180), but opened as
 // often with a French list separator (";"): a cell holding either separator is quoted, and the
 // formula guard holds whichever separator the spreadsheet splits on.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { stringify, type Options } from 'csv-stringify/sync';
 import { cellsOf, wallClockText, type CellValue, type ExportTable } from './table';
 
@@ -56,4 +57,37 @@ export function* csvChunks<R>(table: ExportTable<R>): Generator<string> {
 
 export function toCsv<R>(table: ExportTable<R>): string {
 	return [...csvChunks(table)].join('');
+}
+
+/** About this much text per chunk handed to the response. */
+const CHUNK_CHARS = 32 * 1024;
+
+/**
+ * The file as a byte stream, rows pulled from `table.rows` only when the reader wants more (the
+ * response's backpressure); cancelling it (the client went away) ends the rows' generator, so a
+ * paged query stops where it was.
+ */
+export function csvStream<R>(table: ExportTable<R>): ReadableStream<Uint8Array> {
+	const chunks = csvChunks(table);
+	const encoder = new TextEncoder();
+	// Rows are read after the handler has returned, when the reader asks: in the request's context
+	// still, so labels come in the reader's language.
+	const inRequest = AsyncLocalStorage.snapshot();
+	return new ReadableStream<Uint8Array>({
+		pull(controller) {
+			inRequest(() => {
+				let text = '';
+				let next = chunks.next();
+				for (; !next.done; next = chunks.next()) {
+					text += next.value;
+					if (text.length >= CHUNK_CHARS) break;
+				}
+				if (text) controller.enqueue(encoder.encode(text));
+				if (next.done) controller.close();
+			});
+		},
+		cancel() {
+			chunks.return(undefined);
+		}
+	});
 }
