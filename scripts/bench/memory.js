@@ -102,6 +102,7 @@ export async function measureExports(
 			await load(origin + path, { connections: 50, duration, headers: { cookie } });
 		}
 		result.pagesPeakMb = stop();
+		console.log(`memory: key pages at 50 connections, peak ${result.pagesPeakMb} MB`);
 	}
 	for (const [format, rowsOf] of [
 		['csv', csvRows],
@@ -110,6 +111,10 @@ export async function measureExports(
 		const stop = sampleMemory(pid);
 		const run = await downloads(origin, `/actions.${format}`, cookie, CONCURRENT_EXPORTS, rowsOf);
 		result[format] = { ...run, peakMb: stop() };
+		console.log(
+			`memory: ${run.count} × /actions.${format} in ${run.seconds} s, ${run.complete} complete ` +
+				`(${run.rows} rows each), peak ${result[format].peakMb} MB`
+		);
 	}
 	result.alive = existsSync(`/proc/${pid}`);
 	return result;

@@ -147,22 +147,26 @@ export function listActions(db: DB, filter: ActionFilter) {
 /** How many rows an export gives at most: a spreadsheet, not a dump of the network. */
 export const ACTIONS_EXPORT_MAX = 10_000;
 
+/** Sort keys read per query of an export, and rows read per batch of those keys. */
+const EXPORT_KEY_PAGE = 5_000;
+const EXPORT_ROW_BATCH = 500;
+
 /**
- * Every action the filter selects, soonest due first (the CSV and .xlsx exports), read lazily a
- * page at a time by (due_on, id). Each page finds its ids on the actions table alone (an index
- * scan), then reads those rows with their visit, lesson and owner: sorting the joined rows of
- * 400 000 actions took seconds per query.
+ * Every action the filter selects, soonest due first (the CSV and .xlsx exports), read lazily:
+ * the sort keys (due_on, id) a page of 5 000 at a time from the actions table alone (one index
+ * scan and sort each: on the joined rows that took seconds at 400 000 actions), then the rows
+ * with their visit, lesson and owner 500 at a time. Memory holds a page of keys and a batch.
  */
-export function exportActions(
+export function* exportActions(
 	db: DB,
 	filter: Omit<ActionFilter, 'page'>,
-	{ max = ACTIONS_EXPORT_MAX, pageSize }: KeysetOptions = {}
+	{ max = ACTIONS_EXPORT_MAX, pageSize = EXPORT_KEY_PAGE }: KeysetOptions = {}
 ) {
 	const where = actionConditions(filter);
 	type Key = { dueOn: string; id: number };
-	const page = (after: Key | null, limit: number) => {
-		const ids = db
-			.select({ id: actions.id })
+	const keyPage = (after: Key | null, limit: number): Key[] =>
+		db
+			.select({ dueOn: actions.dueOn, id: actions.id })
 			.from(actions)
 			.where(
 				and(
@@ -172,15 +176,25 @@ export function exportActions(
 			)
 			.orderBy(...ORDER)
 			.limit(limit)
-			.all()
-			.map((r) => r.id);
-		if (!ids.length) return [];
-		return selectActions(db)
-			.where(inArray(actions.id, ids))
-			.orderBy(...ORDER)
 			.all();
+	const rowsOf = (ids: number[]) => {
+		const byId = new Map(
+			selectActions(db)
+				.where(inArray(actions.id, ids))
+				.all()
+				.map((row) => [row.id, row])
+		);
+		// In the keys' order; an action deleted since its key was read is left out.
+		return ids.flatMap((id) => byId.get(id) ?? []);
 	};
-	return keysetRows(page, (row): Key => ({ dueOn: row.dueOn, id: row.id }), { max, pageSize });
+	let batch: number[] = [];
+	for (const key of keysetRows(keyPage, (k) => k, { pageSize, max })) {
+		batch.push(key.id);
+		if (batch.length < EXPORT_ROW_BATCH) continue;
+		yield* rowsOf(batch);
+		batch = [];
+	}
+	if (batch.length) yield* rowsOf(batch);
 }
 
 export function actionsOfVisit(db: Tx, visitId: number, viewer: Viewer) {
