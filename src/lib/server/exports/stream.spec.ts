@@ -15,6 +15,10 @@ import type { ExportTable } from './table';
 
 type Row = { n: number; text: string; due: string | null; at: string | null; score: number | null };
 
+const noise = () => Math.random().toString(36).repeat(4);
+/** Rows of text that compresses badly. */
+const rows200 = (count: number) => rows(count).map((r) => ({ ...r, text: noise() }));
+
 /** Every hostile text, dates and numbers, over many more rows than one chunk or page holds. */
 function rows(count: number): Row[] {
 	return Array.from({ length: count }, (_, n) => ({
@@ -64,7 +68,7 @@ describe('streamed CSV', () => {
 		expect(cells[1 + 13][1]).toBe(HOSTILE[13]);
 		expect(cells[1 + 1][1]).toBe(`Bilan;'=HYPERLINK("http://evil.example";"x")`);
 		expect(cells[1 + 10][1]).toBe(HOSTILE[10]);
-	});
+	}, 20_000);
 });
 
 describe('streamed Excel workbook', () => {
@@ -133,9 +137,8 @@ describe('a client that hangs up mid-export', () => {
 					(after: number | null, limit) => {
 						state.pages++;
 						const from = (after ?? -1) + 1;
-						// Text that compresses badly: the sockets' buffers fill after few rows.
-						const noise = () => Math.random().toString(36).repeat(4);
-						return rows(limit).map((r, i) => ({ ...r, n: from + i, text: noise() }));
+						// Text that compresses badly: the sockets' buffers fill after fewer rows.
+						return rows200(limit).map((r, i) => ({ ...r, n: from + i }));
 					},
 					(r) => r.n,
 					{ pageSize: 200 }
@@ -152,6 +155,12 @@ describe('a client that hangs up mid-export', () => {
 		return { state, url: `http://127.0.0.1:${port}/` };
 	}
 
+	const pause = () => new Promise((r) => setTimeout(r, 400));
+	/** Waits until no page has been read for a while. */
+	async function settled(state: { pages: number }) {
+		for (let before = -1; state.pages !== before; await pause()) before = state.pages;
+	}
+
 	for (const format of ['csv', 'xlsx'] as const) {
 		it(`stops reading pages when the ${format} download is cut`, async () => {
 			const { state, url } = await serve(format);
@@ -164,19 +173,38 @@ describe('a client that hangs up mid-export', () => {
 					resolve();
 				})
 			);
-			// A reader that stops reading holds the writer back (once the sockets' buffers are full).
-			const pause = () => new Promise((r) => setTimeout(r, 400));
-			let before = -1;
-			while (state.pages !== before) {
-				before = state.pages;
-				await pause();
-			}
+			// A reader that stops reading holds the writer back once the sockets' buffers are full
+			// (quick for CSV; a workbook compresses so well that it takes long on a busy machine).
+			if (format === 'csv') await settled(state);
 			expect(state.finished).toBe(false);
 			response.destroy();
-			await expect.poll(() => state.finished, { timeout: 5_000 }).toBe(true);
+			await expect.poll(() => state.finished, { timeout: 10_000 }).toBe(true);
 			const pages = state.pages;
 			await pause();
 			expect(state.pages).toBe(pages);
 		}, 30_000);
 	}
+
+	it('holds the workbook writer back while its reader does not read', async () => {
+		const state = { pages: 0 };
+		const rows = keysetRows(
+			(after: number | null, limit) => {
+				state.pages++;
+				const from = (after ?? -1) + 1;
+				return rows200(limit).map((r, i) => ({ ...r, n: from + i }));
+			},
+			(r) => r.n,
+			{ pageSize: 200 }
+		);
+		const reader = xlsxStream(table(rows)).getReader();
+		for (let bytes = 0; bytes < 100_000;) bytes += (await reader.read()).value!.length;
+		await settled(state);
+		// An endless list: the writer stopped because nobody read. It runs some way ahead (the zip's
+		// and the streams' buffers: about 14 000 of these rows), but not on and on.
+		expect(state.pages).toBeLessThan(150);
+		await reader.cancel();
+		const pages = state.pages;
+		await pause();
+		expect(state.pages).toBe(pages);
+	}, 30_000);
 });
