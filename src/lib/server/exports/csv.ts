@@ -3,6 +3,7 @@
 // formula guard holds whichever separator the spreadsheet splits on.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { stringify, type Options } from 'csv-stringify/sync';
+import { exportTurn } from './slots';
 import { cellsOf, wallClockText, type CellValue, type ExportTable } from './table';
 
 /**
@@ -85,21 +86,37 @@ export function csvStream<R>(table: ExportTable<R>): ReadableStream<Uint8Array> 
 	// Rows are read after the handler has returned, when the reader asks: in the request's context
 	// still, so labels come in the reader's language.
 	const inRequest = AsyncLocalStorage.snapshot();
+	let endTurn: (() => void) | undefined;
+	let cancelled = false;
 	return new ReadableStream<Uint8Array>({
-		pull(controller) {
-			inRequest(() => {
-				let text = '';
-				let next = chunks.next();
-				for (; !next.done; next = chunks.next()) {
-					text += next.value;
-					if (text.length >= CHUNK_CHARS) break;
-				}
-				if (text) controller.enqueue(encoder.encode(text));
-				if (next.done) controller.close();
-			});
+		async pull(controller) {
+			endTurn ??= await exportTurn();
+			if (cancelled) return endTurn();
+			try {
+				inRequest(() => read(controller));
+			} catch (error) {
+				endTurn();
+				throw error;
+			}
 		},
 		cancel() {
+			cancelled = true;
 			chunks.return(undefined);
+			endTurn?.();
 		}
 	});
+
+	function read(controller: ReadableStreamDefaultController<Uint8Array>) {
+		let text = '';
+		let next = chunks.next();
+		for (; !next.done; next = chunks.next()) {
+			text += next.value;
+			if (text.length >= CHUNK_CHARS) break;
+		}
+		if (text) controller.enqueue(encoder.encode(text));
+		if (next.done) {
+			controller.close();
+			endTurn?.();
+		}
+	}
 }

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
+import { exportTurn } from './slots';
 import { wallClock, type CellValue, type ColumnKind, type ExportTable } from './table';
 
 /** What Excel accepts in one cell; longer text makes it "repair" (truncate) the whole file. */
@@ -173,9 +174,19 @@ export function xlsxStream<R>(
 		await workbook.commit();
 	}
 
-	write().catch((error) => {
-		rows.return?.();
-		out.destroy(error instanceof Error ? error : new Error(String(error)));
+	// A turn among the exports being written (slots.ts), kept until the file is written or dropped.
+	exportTurn().then((endTurn) => {
+		out.once('close', endTurn);
+		if (stopped) {
+			rows.return?.();
+			return endTurn();
+		}
+		write()
+			.catch((error) => {
+				rows.return?.();
+				out.destroy(error instanceof Error ? error : new Error(String(error)));
+			})
+			.finally(endTurn);
 	});
 	// Counted in bytes: by default Node counts chunks against the byte high-water mark, and would
 	// queue 65 536 of them ahead of a slow reader.
