@@ -26,5 +26,7 @@ run('node scripts/reliability/crash.js --cycles 3');
 // 20 connections: on a busy CI machine 100 would measure its queue, not the app.
 run('node scripts/reliability/load.js --duration 10 --connections 20');
 run('node scripts/reliability/fuzz.js --runs 100');
+// Lose the database under writes and restore it from the Litestream replica (about 30 s).
+run('node scripts/reliability/restore.js --seconds 10');
 // The benchmark harness end to end on a tiny network (figures mean nothing; see npm run bench).
 run('node scripts/bench/index.js --smoke');

@@ -14,6 +14,7 @@ import { load, pageWeight } from './measure.js';
 import { peakMemoryMb, signIn, startApp, stopChild, waitFor } from './server.js';
 import { report } from './report.js';
 import { extraMeasures } from './extra.js';
+import { expectedActionRows, measureExports } from './memory.js';
 
 const { values } = parseArgs({
 	options: {
@@ -107,6 +108,11 @@ async function measureScale(scale) {
 	}
 	result.pages['add a session (write)'] = await measureWrites(app.origin, path, headers, run);
 	result.memoryMb = peakMemoryMb(app.child.pid);
+	if (scale === scales.at(-1)) {
+		const server = { origin: app.origin, pid: app.child.pid, cookie };
+		const expectedRows = await expectedActionRows(path);
+		result.exports = await measureExports({ ...server, expectedRows }, { pages: false });
+	}
 	result.weights = {
 		visit: await pageWeight(app.origin, `/visits/${targets.visit}`, cookie),
 		agenda: await pageWeight(app.origin, `/visits/${targets.visit}/agenda`, cookie)

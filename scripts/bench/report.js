@@ -1,5 +1,6 @@
 // Turns one run's figures into the targets of issue 8 (each met or not) and a Markdown table.
 import { cpus } from 'node:os';
+import { memoryTargets } from './memory.js';
 
 const ratio = (a, b) => (b ? Math.round((a / b) * 100) / 100 : null);
 
@@ -50,6 +51,7 @@ function targets(results) {
 	const total = Math.round(large.weights.visit.total / 102.4) / 10;
 	add('visit: total page weight (KB gzip)', total, '≤ 150', total <= 150);
 	add('server peak memory under load (MB)', large.memoryMb, '< 250', large.memoryMb < 250);
+	list.push(...memoryTargets(large.exports));
 	const seed = Math.round(large.seed.seconds * 10) / 10;
 	add(`seed:large at scale ${large.scale} (s)`, seed, '< 120', seed < 120);
 	for (const [name, p95] of Object.entries(large.extra.lessonSearch ?? {})) {

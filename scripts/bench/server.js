@@ -1,5 +1,6 @@
 // Starting the production server on a benchmark database, signing in, reading its peak memory.
 import { spawn } from 'node:child_process';
+import { serverNodeFlags } from '../heap.js';
 import { readFileSync } from 'node:fs';
 
 export async function waitFor(url, tries = 200) {
@@ -17,7 +18,7 @@ export async function waitFor(url, tries = 200) {
 /** The production server as `npm start` runs it, on `database`, listening on 127.0.0.1 only. */
 export async function startApp(database, port, env = {}) {
 	const origin = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['scripts/start.js'], {
+	const child = spawn(process.execPath, [...serverNodeFlags(), 'scripts/start.js'], {
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env: {
 			...process.env,

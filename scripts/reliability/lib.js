@@ -1,6 +1,7 @@
 // Shared by the reliability harnesses (crash, load, fuzz, backup): the production server on a
 // scratch database with the demo network, sign-in and form posts over HTTP as a browser does.
 import { spawn } from 'node:child_process';
+import { serverNodeFlags } from '../heap.js';
 import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +44,7 @@ export function requireBuild() {
 export async function startServer(database, port, log, env = {}) {
 	const origin = `http://127.0.0.1:${port}`;
 	const out = createWriteStream(log, { flags: 'a' });
-	const child = spawn(process.execPath, ['scripts/start.js'], {
+	const child = spawn(process.execPath, [...serverNodeFlags(), 'scripts/start.js'], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 		env: {
 			...process.env,

@@ -17,6 +17,7 @@ import {
 	visits
 } from '../db/schema';
 import { cappedPages } from '../db/counts';
+import { keysetRows, type KeysetOptions } from '../exports/pages';
 import { qualified as q } from '../db/schema/columns';
 import type { Viewer } from '../lessons/record';
 import type { ActionStatus } from '$lib/enums';
@@ -143,13 +144,57 @@ export function listActions(db: DB, filter: ActionFilter) {
 	return { items, total, more, page, pages };
 }
 
-/** Every action the filter selects (the CSV export); capped so one request stays small. */
-export function exportActions(db: DB, filter: Omit<ActionFilter, 'page'>, max = 10_000) {
-	return selectActions(db)
-		.where(actionConditions(filter))
-		.orderBy(...ORDER)
-		.limit(max)
-		.all();
+/** How many rows an export gives at most: a spreadsheet, not a dump of the network. */
+export const ACTIONS_EXPORT_MAX = 10_000;
+
+/** Sort keys read per query of an export, and rows read per batch of those keys. */
+const EXPORT_KEY_PAGE = 5_000;
+const EXPORT_ROW_BATCH = 500;
+
+/**
+ * Every action the filter selects, soonest due first (the CSV and .xlsx exports), read lazily:
+ * the sort keys (due_on, id) a page of 5 000 at a time from the actions table alone (one index
+ * scan and sort each: on the joined rows that took seconds at 400 000 actions), then the rows
+ * with their visit, lesson and owner 500 at a time. Memory holds a page of keys and a batch.
+ */
+export function* exportActions(
+	db: DB,
+	filter: Omit<ActionFilter, 'page'>,
+	{ max = ACTIONS_EXPORT_MAX, pageSize = EXPORT_KEY_PAGE }: KeysetOptions = {}
+) {
+	const where = actionConditions(filter);
+	type Key = { dueOn: string; id: number };
+	const keyPage = (after: Key | null, limit: number): Key[] =>
+		db
+			.select({ dueOn: actions.dueOn, id: actions.id })
+			.from(actions)
+			.where(
+				and(
+					where,
+					after ? sql`(${actions.dueOn}, ${actions.id}) > (${after.dueOn}, ${after.id})` : undefined
+				)
+			)
+			.orderBy(...ORDER)
+			.limit(limit)
+			.all();
+	const rowsOf = (ids: number[]) => {
+		const byId = new Map(
+			selectActions(db)
+				.where(inArray(actions.id, ids))
+				.all()
+				.map((row) => [row.id, row])
+		);
+		// In the keys' order; an action deleted since its key was read is left out.
+		return ids.flatMap((id) => byId.get(id) ?? []);
+	};
+	let batch: number[] = [];
+	for (const key of keysetRows(keyPage, (k) => k, { pageSize, max })) {
+		batch.push(key.id);
+		if (batch.length < EXPORT_ROW_BATCH) continue;
+		yield* rowsOf(batch);
+		batch = [];
+	}
+	if (batch.length) yield* rowsOf(batch);
 }
 
 export function actionsOfVisit(db: Tx, visitId: number, viewer: Viewer) {

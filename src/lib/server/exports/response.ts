@@ -1,7 +1,8 @@
-// One response for every list export: the same table as CSV or as an Excel workbook.
+// One response for every list export: the same table as CSV or as an Excel workbook, streamed as
+// the client reads it (rows come from `table.rows`, which may walk keyset pages lazily).
 import { contentDisposition } from '../http/content-disposition';
-import { toCsv } from './csv';
-import { toXlsx } from './xlsx';
+import { csvStream } from './csv';
+import { xlsxStream } from './xlsx';
 import type { ExportTable } from './table';
 import type { Locale } from '$lib/enums';
 
@@ -12,13 +13,13 @@ const TYPES: Record<ExportFormat, string> = {
 	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 };
 
-export async function exportResponse<R>(
+export function exportResponse<R>(
 	table: ExportTable<R>,
 	format: ExportFormat,
 	locale: Locale
-): Promise<Response> {
+): Response {
 	const body =
-		format === 'xlsx' ? await toXlsx(table, { rightToLeft: locale === 'ar' }) : toCsv(table);
+		format === 'xlsx' ? xlsxStream(table, { rightToLeft: locale === 'ar' }) : csvStream(table);
 	return new Response(body, {
 		headers: {
 			'Content-Type': TYPES[format],

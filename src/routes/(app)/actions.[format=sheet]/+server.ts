@@ -8,7 +8,7 @@ import type { Column } from '$lib/server/exports/table';
 import { m } from '$lib/i18n';
 import { actionStatusLabel } from '$lib/i18n/labels';
 
-type Row = ReturnType<typeof exportActions>[number];
+type Row = ReturnType<typeof exportActions> extends Iterable<infer R> ? R : never;
 
 /** The actions of /actions with the same filters and the same visibility, as a spreadsheet. */
 export const GET: RequestHandler = (event) => {
