@@ -6,11 +6,18 @@ import type { Job, JobOptions } from './marks';
 import { completeFinishedVisits } from '../visits/completion';
 import { actionReminders } from '../actions/reminders';
 import { evaluationReminders } from '../evaluations/reminders';
+import { dailyDigest } from '../notifications/digest';
 
 export type { Job } from './marks';
 
 /** Every job, in the order they run. Reminders (evaluations, actions) join this list. */
-export const JOBS: Job[] = [completeFinishedVisits, actionReminders, evaluationReminders];
+export const JOBS: Job[] = [
+	completeFinishedVisits,
+	actionReminders,
+	evaluationReminders,
+	// Last: the digest lists what the jobs before it have just written.
+	dailyDigest
+];
 
 export const JOB_INTERVAL_MS = 15 * 60_000;
 /** The first run waits a little, so start-up (migrations, demo data) is over and quiet. */
