@@ -54,7 +54,7 @@ test('notification preferences: change, save, reload shows the choice; without J
 
 	await choose(page, 'Propositions et dates', 'Résumé quotidien');
 	await choose(page, 'Rappels des actions', "Dans l'application seulement");
-	await section.getByRole('button', { name: 'Enregistrer mes choix' }).click();
+	await section.getByRole('button', { name: 'Valider mes choix' }).click();
 	await expect(section.getByRole('status')).toHaveText(
 		'Vos choix de notifications sont enregistrés.'
 	);
@@ -73,7 +73,7 @@ test('notification preferences: change, save, reload shows the choice; without J
 	await plain.goto('/account');
 	await choose(plain, 'Propositions et dates', 'E-mail tout de suite');
 	await choose(plain, 'Rappels des actions', 'E-mail tout de suite');
-	await plain.getByRole('button', { name: 'Enregistrer mes choix' }).click();
+	await plain.getByRole('button', { name: 'Valider mes choix' }).click();
 	await expect(plain.getByText('Vos choix de notifications sont enregistrés.')).toBeVisible();
 	await plain.goto('/account');
 	await expect(

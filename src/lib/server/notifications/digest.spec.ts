@@ -146,7 +146,7 @@ describe('the daily digest', () => {
 		expect(mail.text).toContain('Novedades desde su último resumen: 2');
 		// 18:00 and 19:30 UTC are 13:00 and 14:30 in Bogotá.
 		expect(mail.text).toMatch(
-			/1 de diciembre de 2026 a las 13:00 \(America\/Bogota\) · «Observer les classes» ahora está: Confirmada/
+			/1 de diciembre de 2026, 13:00 \(America\/Bogota\) · «Observer les classes» ahora está: Confirmada/
 		);
 		expect(mail.text).toMatch(
 			/14:30 \(America\/Bogota\) · «Observer les classes» ahora está: Realizada/

@@ -35,12 +35,10 @@ export function visitFacts(tx: Tx, visitId: number) {
 
 /** A moment in the reader's language and time zone, the zone named: "3 March 2027, 14:00 (…)". */
 export function formatMoment(moment: Date, locale: Locale, timeZone: string) {
-	const text = new Intl.DateTimeFormat(intlLocale(locale), {
-		dateStyle: 'long',
-		timeStyle: 'short',
-		timeZone
-	}).format(moment);
-	return `${text} (${timeZone})`;
+	const tag = intlLocale(locale);
+	const date = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone }).format(moment);
+	const time = new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone }).format(moment);
+	return `${date}${locale === 'ar' ? '،' : ','} ${time} (${timeZone})`;
 }
 
 function names(visit: VisitFacts, role: VisitOrgRole, locale: Locale) {
