@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ACCOUNTS, signIn } from '../pages/session';
 
-test.setTimeout(120_000);
+test.setTimeout(180_000);
 const port = process.env.E2E_PORT ?? '4173';
 // A member, not a coordinator: no other test reads this account's notifications or mail.
 const EMAIL = ACCOUNTS.keoogoMember;
@@ -139,7 +139,7 @@ test('the digest’s unsubscribe link: GET asks, POST switches it off, one-click
 	await expect(page.getByRole('heading', { name: 'Arrêter le résumé quotidien' })).toBeVisible();
 	expect(statusChoice() ?? 'digest').toBe('digest');
 	await page.getByRole('button', { name: 'Arrêter le résumé' }).click();
-	await expect(page.getByRole('status')).toContainText('vous ne recevrez plus le résumé quotidien');
+	await expect(page.getByText('vous ne recevrez plus le résumé quotidien')).toBeVisible();
 	expect(statusChoice()).toBe('app');
 
 	// The mail client's one-click POST (RFC 8058): no session, no Origin header.

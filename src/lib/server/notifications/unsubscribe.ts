@@ -8,13 +8,16 @@ import { signingKeys } from '../db/schema';
 
 const KEY_NAME = 'digest-unsubscribe';
 
-function signingKey(db: Tx): Buffer {
-	db.insert(signingKeys)
-		.values({ name: KEY_NAME, key: randomBytes(32).toString('base64url') })
-		.onConflictDoNothing()
-		.run();
+/** The key, made on first use when signing; checking never writes (a GET stays a read). */
+function signingKey(db: Tx, make: boolean): Buffer | null {
+	if (make) {
+		db.insert(signingKeys)
+			.values({ name: KEY_NAME, key: randomBytes(32).toString('base64url') })
+			.onConflictDoNothing()
+			.run();
+	}
 	const row = db.select().from(signingKeys).where(eq(signingKeys.name, KEY_NAME)).get();
-	return Buffer.from(row!.key, 'base64url');
+	return row ? Buffer.from(row.key, 'base64url') : null;
 }
 
 function signature(key: Buffer, userId: number) {
@@ -22,7 +25,7 @@ function signature(key: Buffer, userId: number) {
 }
 
 export function unsubscribeToken(db: Tx, userId: number): string {
-	return `${userId}.${signature(signingKey(db), userId).toString('base64url')}`;
+	return `${userId}.${signature(signingKey(db, true)!, userId).toString('base64url')}`;
 }
 
 export function unsubscribePath(db: Tx, userId: number) {
@@ -33,8 +36,10 @@ export function unsubscribePath(db: Tx, userId: number) {
 export function verifyUnsubscribeToken(db: Tx, token: string): number | null {
 	const match = /^([1-9][0-9]{0,9})\.([A-Za-z0-9_-]{43})$/.exec(token);
 	if (!match) return null;
+	const key = signingKey(db, false);
+	if (!key) return null;
 	const userId = Number(match[1]);
 	const given = Buffer.from(match[2], 'base64url');
-	const expected = signature(signingKey(db), userId);
+	const expected = signature(key, userId);
 	return given.length === expected.length && timingSafeEqual(given, expected) ? userId : null;
 }
