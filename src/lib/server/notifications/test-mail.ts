@@ -27,8 +27,21 @@ export const details: VisitDetails = {
 	expectedSize: 4
 };
 
-export function mailWorld() {
-	const world = {
+type Smtp = { received: Received[]; url: string; close: () => Promise<void> };
+
+export type MailWorld = {
+	db: DB;
+	org: Record<string, number>;
+	person: Record<string, number>;
+	smtp: Smtp;
+	ctx: (who: string) => { actorId: number; origin: string };
+	proposal: (extra?: Partial<VisitDetails>, hostId?: number, send?: boolean) => number;
+	target: (id: number) => ReturnType<typeof visitTarget> & { id: number; title: string };
+	mailsTo: (to: string) => Promise<ParsedMail[]>;
+};
+
+export function mailWorld(): MailWorld {
+	const world: MailWorld = {
 		db: undefined as unknown as DB,
 		org: {} as Record<string, number>,
 		person: {} as Record<string, number>,
