@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildIfNeeded } from './build-if-needed.js';
 import { setAssetHeaders } from './asset-headers.js';
+import { fillOneClickOrigin } from './one-click.js';
 
 const port = Number(process.env.PORT || 3000);
 const database = resolve(process.env.DEMO_DATABASE_PATH || 'data/demo.db');
@@ -28,6 +29,7 @@ const { handler } = await import(resolve('build/handler.js'));
 const onRequest = (req, res) => {
 	req.headers['x-passerelle-proto'] = 'http';
 	setAssetHeaders(req, res);
+	fillOneClickOrigin(req, `http://${req.headers.host}`);
 	handler(req, res);
 };
 

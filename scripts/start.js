@@ -3,6 +3,7 @@
 // an environment variable set by the operator still wins. This is the ceiling for the uploads
 // only: every other form is held to a much smaller limit by the app (src/lib/server/http/body.ts).
 import { setAssetHeaders } from './asset-headers.js';
+import { fillOneClickOrigin } from './one-click.js';
 
 process.env.BODY_SIZE_LIMIT ??= '12M';
 
@@ -13,6 +14,7 @@ const { server } = await import('../build/index.js');
 // (`server` is the polka instance build/index.js exports; `.server` its node:http server.)
 if (server?.server) {
 	server.server.prependListener('request', setAssetHeaders);
+	server.server.prependListener('request', (req) => fillOneClickOrigin(req, process.env.ORIGIN));
 } else {
 	console.error('Passerelle: adapter-node changed; built assets are served without nosniff.');
 }

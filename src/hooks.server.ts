@@ -30,14 +30,15 @@ export const init: ServerInit = async () => {
 	if (process.env.DEMO_DATA === '1' && (await seedDemo(db))) {
 		console.log('Passerelle: demo network written into the empty database.');
 	}
+	const origin = appOrigin();
 	if (process.env.SMTP_URL) {
 		startMailer(
 			db,
 			process.env.SMTP_URL,
-			process.env.MAIL_FROM || 'Passerelle <no-reply@localhost>'
+			process.env.MAIL_FROM || 'Passerelle <no-reply@localhost>',
+			origin
 		);
 	}
-	const origin = appOrigin();
 	// Unit tests import server modules but never start a server; keep their timers out anyway.
 	// Benchmarks turn them off too (JOBS_DISABLED=1): a job writing mid-run skews the figures.
 	if (!process.env.VITEST && process.env.JOBS_DISABLED !== '1') startJobs(db, { origin });
@@ -109,8 +110,8 @@ const locale: Handle = ({ event, resolve }) => {
 
 /**
  * Paths an anonymous visitor may open; everything else sends them to sign in. Calendar feeds are
- * fetched by apps without a session, evaluation sheets (/e/) filled without an account: their
- * token is checked by the route.
+ * fetched by apps without a session, evaluation sheets (/e/) filled without an account, the
+ * digest's unsubscribe link (/unsubscribe/) followed from a mail: their token is checked by the route.
  */
 const PUBLIC_PATHS = [
 	'/login',
@@ -120,7 +121,8 @@ const PUBLIC_PATHS = [
 	'/invite',
 	'/setup',
 	'/calendar',
-	'/e'
+	'/e',
+	'/unsubscribe'
 ];
 
 const guard: Handle = ({ event, resolve }) => {

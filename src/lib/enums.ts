@@ -44,6 +44,10 @@ export const NOTIFICATION_KINDS = [
 	'evaluation_opened',
 	'evaluation_reminder'
 ] as const;
+/** How a notification reaches its reader besides the app: an e-mail at once, the daily digest, or not. */
+export const NOTIFICATION_DELIVERIES = ['mail', 'digest', 'app'] as const;
+/** The groups of kinds a person chooses a delivery for (notifications/preferences.ts). */
+export const NOTIFICATION_TOPICS = ['proposals', 'changes', 'status', 'reminders'] as const;
 export const LESSON_VISIBILITIES = ['network', 'participants'] as const;
 export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
 
@@ -60,6 +64,8 @@ export type VisaStatus = (typeof VISA_STATUSES)[number];
 export type AccommodationStatus = (typeof ACCOMMODATION_STATUSES)[number];
 export type AgendaKind = (typeof AGENDA_KINDS)[number];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export type NotificationDelivery = (typeof NOTIFICATION_DELIVERIES)[number];
+export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 export type LessonVisibility = (typeof LESSON_VISIBILITIES)[number];
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const QUESTION_KINDS = ['rating', 'yes_no', 'choice', 'text'] as const;

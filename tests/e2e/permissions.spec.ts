@@ -124,6 +124,12 @@ const ROUTES: Row[] = [
 	{ path: '/health', expect: '200 200 200 200 200 200 200' },
 	{ path: '/calendar/not-a-token.ics', expect: '404 404 404 404 404 404 404' },
 	{ path: '/invite/not-a-token', expect: '404 404 404 404 404 404 404' },
+	// The digest's unsubscribe link (issue 18): the signed token is the key, for anyone holding it.
+	{
+		path: `/unsubscribe/1.${'A'.repeat(43)}`,
+		expect: '200 200 200 200 200 200 200',
+		note: 'a forged link: the page says it is not valid'
+	},
 	// Form actions, empty forms. Left out on purpose, as they change the signed-in person's own
 	// data whatever the form holds: logout, language, account?/createFeed and ?/signOutOthers,
 	// notifications?/readAll (their specs cover them).
@@ -162,6 +168,7 @@ const ROUTES: Row[] = [
 	{ path: '/notifications', action: 'read', expect: 'L L 404 404 404 404 404' },
 	{ path: '/account', action: 'profile', expect: 'L L 200 200 200 200 200' },
 	{ path: '/account', action: 'password', expect: 'L L 200 200 200 200 200' },
+	{ path: '/account', action: 'notifications', expect: 'L L 200 200 200 200 200' },
 	{ path: '/account', action: 'revokeFeed', expect: 'L L 404 404 404 404 404' },
 	{ path: '/invitations', action: 'create', expect: 'L L 404 404 200 200 200' },
 	{ path: '/invitations', action: 'revoke', expect: 'L L 404 404 404 404 404' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES } from '$lib/enums';
+import { LOCALES, NOTIFICATION_DELIVERIES } from '$lib/enums';
 import { formText } from './common';
 import { LIMITS } from './limits';
 
@@ -37,3 +37,13 @@ export const passwordSchema = z
 		confirm: rawText
 	})
 	.refine((v) => v.next === v.confirm, { message: 'mismatch', path: ['confirm'] });
+
+const delivery = z.enum(NOTIFICATION_DELIVERIES, 'invalid');
+
+/** One delivery per topic (NOTIFICATION_TOPICS); a choice missing from the post is an error. */
+export const notificationPreferencesSchema = z.object({
+	proposals: delivery,
+	changes: delivery,
+	status: delivery,
+	reminders: delivery
+});

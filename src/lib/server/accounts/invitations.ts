@@ -1,12 +1,14 @@
 // How people join: an invitation link with a long random token (only its hash is stored),
 // single use, valid 14 days, revocable and resendable.
 import { and, count, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import type { DB } from '../db';
+import type { DB, Tx } from '../db';
 import { invitations, memberships, organisations, users } from '../db/schema';
 import { generateSessionToken, sessionIdFromToken } from './sessions';
 import { hashPassword } from './password';
 import { recordAudit } from '../audit/log';
-import { enqueueMail } from '../notifications/outbox';
+import { enqueueLetter } from '../notifications/outbox';
+import { NETWORK_LOCALE, networkTimeZone } from '../notifications/recipients';
+import { invitationLetter } from '../notifications/letters';
 import { findUserByEmail, normaliseEmail } from './users';
 import type { GlobalRole, Locale, MembershipRole } from '$lib/enums';
 
@@ -20,19 +22,22 @@ export type NewInvitation = {
 	invitedById: number | null;
 };
 
-function invitationMail(email: string, url: string, organisation: string | undefined) {
-	const where = organisation ? ` (${organisation})` : '';
-	return {
-		to: email,
-		kind: 'invitation',
-		subject: 'Invitation à rejoindre Passerelle / Invitation to join Passerelle',
-		body: [
-			`Bonjour,\n\nVous êtes invité·e à rejoindre Passerelle${where}, l'espace des visites d'échange du réseau.`,
-			`Créez votre compte ici (lien valable 14 jours, utilisable une seule fois) :\n${url}`,
-			`—\n\nHello,\n\nYou are invited to join Passerelle${where}, the network's exchange-visit space.`,
-			`Create your account here (link valid for 14 days, single use):\n${url}`
-		].join('\n\n')
-	};
+/**
+ * Nobody knows the invitee's language yet: the network's first, then English, in one mail whose
+ * Content-Language names both; times in the network's time zone.
+ */
+function enqueueInvitation(
+	tx: Tx,
+	email: string,
+	url: string,
+	organisation: string | undefined,
+	role: string | null,
+	expires: Date
+) {
+	const zone = networkTimeZone(tx);
+	const locales: Locale[] = NETWORK_LOCALE === 'en' ? ['en'] : [NETWORK_LOCALE, 'en'];
+	const letters = locales.map((l) => invitationLetter(organisation, role, url, expires, l, zone));
+	enqueueLetter(tx, email, 'invitation', letters);
 }
 
 /** Creates the invitation and its e-mail in one transaction; returns the link. */
@@ -53,7 +58,10 @@ export function createInvitation(db: DB, input: NewInvitation, origin: string, n
 			})
 			.returning({ id: invitations.id })
 			.get();
-		if (input.email) enqueueMail(tx, invitationMail(input.email, url, organisation?.name));
+		if (input.email) {
+			const expires = new Date(now + INVITATION_LIFETIME);
+			enqueueInvitation(tx, input.email, url, organisation?.name, input.role, expires);
+		}
 		recordAudit(tx, {
 			actorId: input.invitedById,
 			entity: 'invitation',

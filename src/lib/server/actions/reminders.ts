@@ -5,21 +5,14 @@ import { and, eq, inArray, lte } from 'drizzle-orm';
 import { TZDate } from '@date-fns/tz';
 import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import type { DB, Tx } from '../db';
-import {
-	actions,
-	memberships,
-	notifications,
-	organisations,
-	remindersSent,
-	users
-} from '../db/schema';
-import { enqueueMail } from '../notifications/outbox';
+import { actions, memberships, organisations, remindersSent, users } from '../db/schema';
+import { enqueueLetter } from '../notifications/outbox';
+import { recordNotification } from '../notifications/in-app';
+import { asRecipients, recipientColumns } from '../notifications/recipients';
+import { reminderLetter, visitFacts } from '../notifications/letters';
 import { PENDING } from './tracking';
 import { todayIn } from '../visits/completion';
 import type { Job } from '../jobs/marks';
-import { m } from '$lib/i18n';
-import { notificationText } from '$lib/i18n/notifications';
-import type { Locale } from '$lib/enums';
 
 /** Which reminder is due for an action on `today` (both YYYY-MM-DD), if any. */
 export function reminderKind(dueOn: string, today: string): string | null {
@@ -32,7 +25,7 @@ export function reminderKind(dueOn: string, today: string): string | null {
 
 /** The owner person if they can still sign in, else the owner organisation's coordinators. */
 function recipients(tx: Tx, ownerUserId: number | null, organisationId: number) {
-	const columns = { id: users.id, email: users.email, locale: users.preferredLocale };
+	const columns = recipientColumns;
 	if (ownerUserId) {
 		const person = tx
 			.select(columns)
@@ -84,18 +77,15 @@ export function sendReminder(
 				dueOn: action.dueOn,
 				reminder: kind
 			};
-			for (const r of recipients(tx, action.ownerUserId, action.ownerOrganisationId)) {
-				tx.insert(notifications)
-					.values({ userId: r.id, kind: 'action_reminder', visitId: action.visitId, payload })
-					.run();
-				const locale: Locale = r.locale ?? 'fr';
-				const text = notificationText('action_reminder', payload, locale);
-				enqueueMail(tx, {
-					to: r.email,
-					kind: 'action_reminder',
-					subject: `${m.app_name({}, { locale })} · ${text}`.slice(0, 200),
-					body: `${text}\n\n${m.notify_open_action({}, { locale })}\n${origin}/actions/${action.id}\n`
-				});
+			const people = asRecipients(
+				tx,
+				recipients(tx, action.ownerUserId, action.ownerOrganisationId)
+			);
+			const visit = people.length ? visitFacts(tx, action.visitId) : undefined;
+			for (const r of people) {
+				const kind = 'action_reminder';
+				if (recordNotification(tx, r.id, kind, action.visitId, payload, now) !== 'mail') continue;
+				enqueueLetter(tx, r.email, kind, reminderLetter(action, payload, visit, r, origin));
 			}
 			return true;
 		},

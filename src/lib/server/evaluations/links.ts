@@ -4,13 +4,13 @@
 // the previous (the mail says so). Answers themselves are in sheet.ts.
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DB, Tx } from '../db';
-import { delegates, evaluationResponses, evaluations, notifications, users } from '../db/schema';
+import { delegates, evaluationResponses, evaluations, users } from '../db/schema';
 import { generateSessionToken, sessionIdFromToken } from '../accounts/sessions';
 import { currentTemplate } from './template';
 import { recordAudit } from '../audit/log';
-import { enqueueMail } from '../notifications/outbox';
-import { m } from '$lib/i18n';
-import { formatDay } from '$lib/i18n/format';
+import { enqueueLetter } from '../notifications/outbox';
+import { recordNotification } from '../notifications/in-app';
+import { evaluationLetter, visitFacts } from '../notifications/letters';
 import { LOCALES, type Locale } from '$lib/enums';
 
 export const TOKEN_LIFETIME_MS = 60 * 24 * 60 * 60_000;
@@ -43,7 +43,12 @@ function recipientOf(tx: Tx, delegateId: number | null, userId: number | null) {
 	const accountId = d?.userId ?? userId;
 	const account = accountId
 		? tx
-				.select({ id: users.id, email: users.email, locale: users.preferredLocale })
+				.select({
+					id: users.id,
+					email: users.email,
+					locale: users.preferredLocale,
+					timeZone: users.timeZone
+				})
 				.from(users)
 				.where(and(eq(users.id, accountId), eq(users.disabled, false)))
 				.get()
@@ -51,7 +56,8 @@ function recipientOf(tx: Tx, delegateId: number | null, userId: number | null) {
 	return {
 		email: d?.email?.trim() || account?.email || null,
 		userId: account?.id ?? null,
-		locale: account?.locale ?? null
+		locale: account?.locale ?? null,
+		timeZone: account?.timeZone || null
 	};
 }
 
@@ -88,35 +94,23 @@ export function sendLink(
 		})
 		.where(eq(evaluationResponses.id, response.id))
 		.run();
-	if (to.email) {
-		const o = { locale };
-		const words = { name: response.respondentName, title: visit.title, link };
-		const until = formatDay(expires, locale);
-		enqueueMail(tx, {
-			to: to.email,
-			kind: kind === 'open' ? 'evaluation_opened' : 'evaluation_reminder',
-			subject: `${m.app_name({}, o)} · ${m.eval_mail_subject({ title: visit.title }, o)}`.slice(
-				0,
-				200
-			),
-			body: [
-				m.eval_mail_hello({ name: response.respondentName }, o),
-				kind === 'open' ? m.eval_mail_open(words, o) : m.eval_mail_reminder(words, o),
-				link,
-				m.eval_mail_until({ date: until }, o)
-			].join('\n\n')
-		});
+	const mailKind = kind === 'open' ? 'evaluation_opened' : 'evaluation_reminder';
+	const facts = to.email ? visitFacts(tx, visit.id) : undefined;
+	if (to.email && facts) {
+		// Someone without an account reads times in the visit's time zone, where they will be.
+		const zone = to.timeZone ?? facts.timeZone;
+		const letter = evaluationLetter(
+			kind,
+			response.respondentName,
+			facts,
+			link,
+			expires,
+			locale,
+			zone
+		);
+		enqueueLetter(tx, to.email, mailKind, letter);
 	}
-	if (to.userId) {
-		tx.insert(notifications)
-			.values({
-				userId: to.userId,
-				kind: kind === 'open' ? 'evaluation_opened' : 'evaluation_reminder',
-				visitId: visit.id,
-				payload: { title: visit.title }
-			})
-			.run();
-	}
+	if (to.userId) recordNotification(tx, to.userId, mailKind, visit.id, { title: visit.title }, now);
 	return true;
 }
 

@@ -7,6 +7,7 @@ import { addOrganisation, addUser, addVisit } from '../db/test-fixtures';
 import { JOBS, appOrigin, runAllJobs, startJobs, type Job } from './runner';
 import { isMarked, once } from './marks';
 import { completeFinishedVisits, todayIn } from '../visits/completion';
+import { savePreferences } from '../notifications/preferences';
 import type { VisitStatus } from '$lib/enums';
 
 const OPTIONS = { origin: 'https://passerelle.example.org' };
@@ -26,7 +27,17 @@ beforeEach(() => {
 	facilitator = addOrganisation(db, 'PARTAGE', 'Europe/Paris');
 	declined = addOrganisation(db, 'NOT-COMING');
 	addUser(db, 'host@example.org', { memberOf: [[host, 'coordinator']] });
-	addUser(db, 'visitor@example.org', { locale: 'es', memberOf: [[visitor, 'coordinator']] });
+	const spanish = addUser(db, 'visitor@example.org', {
+		locale: 'es',
+		memberOf: [[visitor, 'coordinator']]
+	});
+	// A visit's steps wait for the digest unless one asks for them at once, as this person does.
+	savePreferences(db, spanish, {
+		proposals: 'mail',
+		changes: 'mail',
+		status: 'mail',
+		reminders: 'mail'
+	});
 	addUser(db, 'staff@example.org', { memberOf: [[facilitator, 'coordinator']] });
 	addUser(db, 'member@example.org', { memberOf: [[visitor, 'member']] });
 	addUser(db, 'declined@example.org', { memberOf: [[declined, 'coordinator']] });
@@ -107,8 +118,16 @@ describe('completing finished visits', () => {
 			.all()
 			.map((m) => m.to)
 			.sort();
-		expect(told).toEqual(['host@example.org', 'staff@example.org', 'visitor@example.org']);
+		expect(told).toEqual(['visitor@example.org']);
 		expect(db.select().from(notifications).all()).toHaveLength(3);
+		expect(
+			db
+				.select({ delivery: notifications.delivery })
+				.from(notifications)
+				.all()
+				.map((n) => n.delivery)
+				.sort()
+		).toEqual(['digest', 'digest', 'mail']);
 		expect(db.select().from(notifications).all()[0]).toMatchObject({
 			kind: 'visit_status',
 			visitId: id,
@@ -126,13 +145,23 @@ describe('completing finished visits', () => {
 		expect(complete()).toHaveLength(2);
 		const counts = () =>
 			[auditEvents, notifications, outbox, jobMarks].map((t) => db.select().from(t).all().length);
-		const before = counts();
 		expect(complete()).toEqual([]);
-		expect(await runAllJobs(db, new Date('2025-04-01T00:00:00Z'), OPTIONS)).toEqual([
+		// The first full run sends the digests of that news (host and staff chose no e-mail at once).
+		const later = new Date('2025-04-01T09:00:00Z');
+		const first = await runAllJobs(db, later, OPTIONS);
+		expect(first.map((r) => [r.job, r.done.length])).toEqual([
+			['complete-finished-visits', 0],
+			['action-reminders', 0],
+			['evaluation-reminders', 0],
+			['daily-digest', 2]
+		]);
+		const before = counts();
+		expect(await runAllJobs(db, later, OPTIONS)).toEqual([
 			{ job: 'complete-finished-visits', done: [] },
 			{ job: 'action-reminders', done: [] },
 			{ job: 'evaluation-reminders', done: [] },
-			{ job: 'expire-idempotency-keys', done: [] }
+			{ job: 'expire-idempotency-keys', done: [] },
+			{ job: 'daily-digest', done: [] }
 		]);
 		expect(counts()).toEqual(before);
 	});

@@ -7,6 +7,7 @@ import { completeFinishedVisits } from '../visits/completion';
 import { actionReminders } from '../actions/reminders';
 import { evaluationReminders } from '../evaluations/reminders';
 import { expireIdempotencyKeys } from '../http/idempotency';
+import { dailyDigest } from '../notifications/digest';
 
 export type { Job } from './marks';
 
@@ -15,7 +16,9 @@ export const JOBS: Job[] = [
 	completeFinishedVisits,
 	actionReminders,
 	evaluationReminders,
-	expireIdempotencyKeys
+	expireIdempotencyKeys,
+	// Last: the digest lists what the jobs before it have just written.
+	dailyDigest
 ];
 
 export const JOB_INTERVAL_MS = 15 * 60_000;

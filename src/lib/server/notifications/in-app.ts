@@ -1,13 +1,15 @@
-// In-app notifications, each also an e-mail through the outbox, both written in the transaction
-// of the change that causes them.
+// In-app notifications, each also an e-mail through the outbox at once or in the daily digest as
+// the reader chose (preferences.ts), all written in the transaction of the change that causes them.
 import { and, count, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { DB, Tx } from '../db';
 import { memberships, notifications, users } from '../db/schema';
-import { enqueueMail } from './outbox';
-import { m } from '$lib/i18n';
-import { notificationText, type NotificationPayload } from '$lib/i18n/notifications';
-import type { Locale, NotificationKind } from '$lib/enums';
+import { enqueueLetter } from './outbox';
+import type { NotificationPayload } from '$lib/i18n/notifications';
+import type { NotificationKind } from '$lib/enums';
 import { preparedOnce } from '../db/prepared';
+import { deliveryFor } from './preferences';
+import { asRecipients, recipientColumns } from './recipients';
+import { visitFacts, visitLetter } from './letters';
 
 export type Notice = {
 	kind: NotificationKind;
@@ -19,13 +21,15 @@ export type Notice = {
 	payload: NotificationPayload;
 	/** Origin of the links in e-mails, e.g. https://passerelle.example.org */
 	origin: string;
+	/** When it happened, for a job acting as of a given time; else the database's now. */
+	at?: Date;
 };
 
 /** Active coordinators of the organisations, each once. */
 function coordinatorsOf(tx: Tx, organisationIds: number[], exceptUserId: number | null) {
 	if (!organisationIds.length) return [];
 	return tx
-		.selectDistinct({ id: users.id, email: users.email, locale: users.preferredLocale })
+		.selectDistinct(recipientColumns)
 		.from(memberships)
 		.innerJoin(users, eq(memberships.userId, users.id))
 		.where(
@@ -39,26 +43,42 @@ function coordinatorsOf(tx: Tx, organisationIds: number[], exceptUserId: number 
 		.all();
 }
 
+/** Writes one notification routed by the reader's preference; returns the route. */
+export function recordNotification(
+	tx: Tx,
+	userId: number,
+	kind: NotificationKind,
+	visitId: number | null,
+	payload: NotificationPayload,
+	at?: Date
+) {
+	const delivery = deliveryFor(tx, userId, kind);
+	tx.insert(notifications)
+		.values({ userId, kind, visitId, payload, delivery, ...(at ? { createdAt: at } : {}) })
+		.run();
+	return delivery;
+}
+
 export function notify(tx: Tx, notice: Notice) {
-	const recipients = coordinatorsOf(tx, notice.organisationIds, notice.actorId);
-	const link = `${notice.origin}/visits/${notice.visitId}`;
+	const recipients = asRecipients(tx, coordinatorsOf(tx, notice.organisationIds, notice.actorId));
+	const visit = recipients.length ? visitFacts(tx, notice.visitId) : undefined;
 	for (const r of recipients) {
-		tx.insert(notifications)
-			.values({
-				userId: r.id,
-				kind: notice.kind,
-				visitId: notice.visitId,
-				payload: notice.payload
-			})
-			.run();
-		const locale: Locale = r.locale ?? 'fr';
-		const text = notificationText(notice.kind, notice.payload, locale);
-		enqueueMail(tx, {
-			to: r.email,
-			kind: notice.kind,
-			subject: `${m.app_name({}, { locale })} · ${text}`.slice(0, 200),
-			body: `${text}\n\n${m.notify_open_visit({}, { locale })}\n${link}\n`
-		});
+		const delivery = recordNotification(
+			tx,
+			r.id,
+			notice.kind,
+			notice.visitId,
+			notice.payload,
+			notice.at
+		);
+		if (delivery === 'mail' && visit) {
+			enqueueLetter(
+				tx,
+				r.email,
+				notice.kind,
+				visitLetter(notice.kind, notice.payload, visit, r, notice.origin)
+			);
+		}
 	}
 	return recipients.length;
 }

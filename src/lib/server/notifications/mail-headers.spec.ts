@@ -2,36 +2,22 @@
 // otherwise add a Bcc. Rows go straight into the outbox (past every form), travel over a real
 // SMTP connection, and mailparser reads what arrived.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
-import type { AddressInfo } from 'node:net';
+import { startSmtp, type Received } from './test-smtp';
 import { createTestDb } from '../db/test-db';
 import { outbox } from '../db/schema';
 import { enqueueMail, mailSubject } from './outbox';
 import { createTransport, deliverPending, senderAddress } from './mailer';
 
-const received: { to: string[]; data: string }[] = [];
-let server: SMTPServer;
+let received: Received[];
 let url: string;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-	server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		onData(stream, session, done) {
-			let data = '';
-			stream.on('data', (chunk) => (data += chunk));
-			stream.on('end', () => {
-				received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-				done();
-			});
-		}
-	});
-	await new Promise<void>((ready) => server.listen(0, '127.0.0.1', () => ready()));
-	url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+	({ received, url, close } = await startSmtp());
 });
 
-afterAll(() => new Promise<void>((done) => server.close(() => done())));
+afterAll(() => close());
 
 const FROM = 'Passerelle <no-reply@passerelle.test>';
 const TITLE = 'Visite à Bobo\r\nBcc: x@evil.example\r\n\r\nFaux corps; "cité", المندوب';

@@ -1,38 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
+import { startSmtp, type Received } from './test-smtp';
 import { createTestDb } from '../db/test-db';
 import { outbox } from '../db/schema';
 import { enqueueMail } from './outbox';
 import { createTransport, deliverPending } from './mailer';
 
-// A real SMTP server on 127.0.0.1: the mail really goes over the wire.
-const received: { to: string[]; data: string }[] = [];
-let server: SMTPServer;
+// A real SMTP server on 127.0.0.1 (test-smtp.ts): the mail really goes over the wire.
+let received: Received[];
 let url: string;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-	server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		onRcptTo(address, _session, done) {
-			if (address.address.endsWith('@refused.example.org')) return done(new Error('No such user'));
-			done();
-		},
-		onData(stream, session, done) {
-			let data = '';
-			stream.on('data', (chunk) => (data += chunk));
-			stream.on('end', () => {
-				received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-				done();
-			});
-		}
-	});
-	await new Promise<void>((ready) => server.listen(0, '127.0.0.1', () => ready()));
-	url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+	({ received, url, close } = await startSmtp());
 });
 
-afterAll(() => new Promise<void>((done) => server.close(() => done())));
+afterAll(() => close());
 
 describe('SMTP delivery of the outbox', () => {
 	it('sends waiting mail once, marks it sent, and records failures for a retry', async () => {

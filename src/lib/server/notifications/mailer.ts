@@ -1,6 +1,7 @@
 // Sends the outbox by SMTP when SMTP_URL is set (e.g. smtp://user:pass@mail.example.org:587).
 // Without it, mail stays in the outbox, where staff read it at /admin/outbox.
 import nodemailer from 'nodemailer';
+import { randomUUID } from 'node:crypto';
 import addressparser from 'nodemailer/lib/addressparser/index.js';
 import { and, asc, eq, isNull, lt } from 'drizzle-orm';
 import type { DB } from '../db';
@@ -12,9 +13,60 @@ const INTERVAL_MS = 15_000;
 
 type Address = { name: string; address: string };
 
-type Transport = {
-	sendMail(mail: { from: Address; to: Address; subject: string; text: string }): Promise<unknown>;
+type Message = {
+	from: Address;
+	to: Address;
+	subject: string;
+	text: string;
+	html?: string;
+	messageId: string;
+	headers: Record<string, string>;
+	list?: { unsubscribe: { url: string } };
 };
+
+type Transport = { sendMail(mail: Message): Promise<unknown> };
+
+/**
+ * The public host names our Message-IDs: nodemailer would take the sender's domain, which is
+ * often `localhost` or a shared provider's, and spam filters read a mismatched one badly.
+ */
+export function messageIdHost(origin: string) {
+	try {
+		return new URL(origin).hostname || 'localhost';
+	} catch {
+		return 'localhost';
+	}
+}
+
+/** Language tags only (e.g. "fr, en"): Content-Language is built from stored text, so checked. */
+const LANGUAGES = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*(, [a-z]{2,3}(-[A-Za-z0-9]{1,8})*)*$/;
+
+/** The outbox row as nodemailer's message: every header an object or text it encodes. */
+export function messageOf(
+	mail: typeof outbox.$inferSelect,
+	from: Address,
+	to: Address,
+	host: string
+) {
+	const message: Message = {
+		from,
+		to,
+		subject: mailSubject(mail.subject),
+		text: mail.body,
+		messageId: `<${randomUUID()}@${host}>`,
+		headers: {}
+	};
+	if (mail.html) message.html = mail.html;
+	if (mail.locale && LANGUAGES.test(mail.locale)) {
+		message.headers['Content-Language'] = mail.locale;
+	}
+	if (mail.unsubscribeUrl && /^https?:\/\/[^\s<>]+$/.test(mail.unsubscribeUrl)) {
+		// RFC 8058: the address takes a POST without a session; the route does the rest.
+		message.list = { unsubscribe: { url: mail.unsubscribeUrl } };
+		message.headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+	}
+	return message;
+}
 
 /**
  * MAIL_FROM ("Passerelle <no-reply@example.org>") as one address object, parsed once by
@@ -37,8 +89,15 @@ export function createTransport(url: string): Transport {
  * header goes through nodemailer as an object or a plain text it encodes (RFC 2047), never as
  * stored text: the outbox may hold rows written before today's checks.
  */
-export async function deliverPending(db: DB, transport: Transport, from: string, limit = 20) {
+export async function deliverPending(
+	db: DB,
+	transport: Transport,
+	from: string,
+	origin = 'http://localhost',
+	limit = 20
+) {
 	const sender = senderAddress(from);
+	const host = messageIdHost(origin);
 	const waiting = db
 		.select()
 		.from(outbox)
@@ -58,8 +117,7 @@ export async function deliverPending(db: DB, transport: Transport, from: string,
 			continue;
 		}
 		try {
-			const subject = mailSubject(mail.subject);
-			await transport.sendMail({ from: sender, to, subject, text: mail.body });
+			await transport.sendMail(messageOf(mail, sender, to, host));
 			db.update(outbox)
 				.set({ sentAt: new Date(), attempts: mail.attempts + 1, lastError: null })
 				.where(eq(outbox.id, mail.id))
@@ -77,7 +135,7 @@ export async function deliverPending(db: DB, transport: Transport, from: string,
 }
 
 /** Started by the server when SMTP_URL is set: drains the outbox every few seconds. */
-export function startMailer(db: DB, url: string, from: string) {
+export function startMailer(db: DB, url: string, from: string, origin: string) {
 	senderAddress(from);
 	const transport = createTransport(url);
 	let running = false;
@@ -85,7 +143,7 @@ export function startMailer(db: DB, url: string, from: string) {
 		if (running) return;
 		running = true;
 		try {
-			await deliverPending(db, transport, from);
+			await deliverPending(db, transport, from, origin);
 		} finally {
 			running = false;
 		}

@@ -3,8 +3,17 @@
 import { count, desc } from 'drizzle-orm';
 import type { DB, Tx } from '../db';
 import { outbox } from '../db/schema';
+import { renderLetter, type Letter } from './letter';
 
-export type Mail = { to: string; subject: string; body: string; kind: string };
+export type Mail = {
+	to: string;
+	subject: string;
+	body: string;
+	kind: string;
+	html?: string | null;
+	locale?: string | null;
+	unsubscribeUrl?: string | null;
+};
 
 const SUBJECT_MAX = 200;
 
@@ -33,6 +42,26 @@ export function enqueueMail(db: Tx, mail: Mail) {
 	db.insert(outbox)
 		.values({ ...mail, subject: mailSubject(mail.subject) })
 		.run();
+}
+
+/** A letter (one, or the same in several languages) as a mail with its text and HTML parts. */
+export function enqueueLetter(
+	db: Tx,
+	to: string,
+	kind: string,
+	letters: Letter | Letter[],
+	unsubscribeUrl?: string
+) {
+	const mail = renderLetter(...[letters].flat());
+	enqueueMail(db, {
+		to,
+		kind,
+		subject: mail.subject,
+		body: mail.text,
+		html: mail.html,
+		locale: mail.locale,
+		unsubscribeUrl
+	});
 }
 
 export const OUTBOX_PAGE_SIZE = 50;

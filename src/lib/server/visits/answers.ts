@@ -182,7 +182,8 @@ export function proposeDates(
 				title: visit.title,
 				organisation: orgName(tx, input.organisationId),
 				startsOn: input.startsOn,
-				endsOn: input.endsOn
+				endsOn: input.endsOn,
+				note: input.note
 			},
 			origin: ctx.origin
 		});

@@ -81,7 +81,8 @@ export const completeFinishedVisits: Job = {
 					organisationIds,
 					actorId: null,
 					payload: { title: visit.title, status: VISIT_STATUS.completed },
-					origin
+					origin,
+					at: now
 				});
 				return true;
 			});

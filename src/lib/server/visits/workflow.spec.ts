@@ -9,6 +9,7 @@ import { deleteDraft, moveVisit } from './transitions';
 import { answerDates, answerVisit, openDateProposals, proposeDates } from './answers';
 import { entityHistory } from '../audit/log';
 import { completeFinishedVisits } from './completion';
+import { savePreferences } from '../notifications/preferences';
 
 const ORIGIN = { origin: 'https://passerelle.test' };
 import { visitDetailsSchema, type VisitDetails } from '$lib/schemas/visit';
@@ -253,6 +254,13 @@ describe('lifecycle', () => {
 		answerVisit(db, ctx('DT'), target(id), org.DT, 'accepted', '');
 		moveVisit(db, ctx('DT'), target(id), 'complete');
 		db.delete(notifications).run();
+		const prefs = {
+			proposals: 'mail',
+			changes: 'mail',
+			status: 'mail',
+			reminders: 'mail'
+		} as const;
+		savePreferences(db, coord.DT, prefs);
 		expect(moveVisit(db, ctx('KEOOGO'), target(id), 'reopen')).toBe(false);
 		expect(moveVisit(db, ctx('KEOOGO'), target(id), 'reopen', 'Marquée terminée par erreur')).toBe(
 			true

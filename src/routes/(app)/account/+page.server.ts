@@ -11,7 +11,10 @@ import {
 } from '$lib/server/accounts/profile';
 import { listOrganisations } from '$lib/server/organisations/directory';
 import { createFeed, feedPath, listFeeds, revokeFeed } from '$lib/server/agenda/feeds';
-import { passwordSchema, profileSchema } from '$lib/schemas/account';
+import { notificationPreferencesSchema, passwordSchema, profileSchema } from '$lib/schemas/account';
+import { preferencesOf, savePreferences } from '$lib/server/notifications/preferences';
+import { networkTimeZone } from '$lib/server/notifications/recipients';
+import { NOTIFICATION_TOPICS } from '$lib/enums';
 import { positiveId, type FieldErrors } from '$lib/schemas/common';
 import { readForm } from '$lib/server/http/forms';
 
@@ -30,7 +33,9 @@ export const load: PageServerLoad = (event) => {
 			id: undefined
 		})),
 		zones,
-		feeds: listFeeds(db, user.id)
+		feeds: listFeeds(db, user.id),
+		preferences: preferencesOf(db, user.id),
+		networkTimeZone: networkTimeZone(db)
 	};
 };
 
@@ -66,6 +71,17 @@ export const actions: Actions = {
 			return fail(400, { password: { errors } });
 		}
 		return { password: { saved: true } };
+	},
+	notifications: async (event) => {
+		const user = requireUser(event);
+		const read = await readForm(event.request, notificationPreferencesSchema, {
+			keep: NOTIFICATION_TOPICS
+		});
+		if (!read.ok) {
+			return fail(400, { notifications: { values: read.values, errors: read.errors } });
+		}
+		savePreferences(getDb(), user.id, read.data);
+		return { notifications: { saved: true } };
 	},
 	signOutOthers: (event) => {
 		const user = requireUser(event);

@@ -51,6 +51,12 @@ export const outbox = sqliteTable(
 		to: text('to_address').notNull(),
 		subject: text('subject').notNull(),
 		body: text('body').notNull(),
+		/** The same letter as simple HTML (inline styles, no images); null for older rows. */
+		html: text('html'),
+		/** The language the mail is written in, sent as Content-Language. */
+		locale: text('locale'),
+		/** A one-click unsubscribe link (RFC 8058), sent as List-Unsubscribe; digests only. */
+		unsubscribeUrl: text('unsubscribe_url'),
 		kind: text('kind').notNull(),
 		createdAt: createdAt(),
 		sentAt: integer('sent_at', { mode: 'timestamp_ms' }),

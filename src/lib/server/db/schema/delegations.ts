@@ -3,7 +3,9 @@ import { sql } from 'drizzle-orm';
 import {
 	ACCOMMODATION_STATUSES,
 	DATE_PROPOSAL_STATUSES,
+	NOTIFICATION_DELIVERIES,
 	NOTIFICATION_KINDS,
+	NOTIFICATION_TOPICS,
 	TRAVEL_STATUSES,
 	VISA_STATUSES
 } from '../../../enums';
@@ -96,13 +98,52 @@ export const notifications = sqliteTable(
 		/** What the message needs to be written in the reader's language at display time. */
 		payload: text('payload', { mode: 'json' }).$type<Record<string, string | number>>().notNull(),
 		createdAt: createdAt(),
-		readAt: integer('read_at', { mode: 'timestamp_ms' })
+		readAt: integer('read_at', { mode: 'timestamp_ms' }),
+		/** How it was routed when written (the reader's preference then); null before 0014. */
+		delivery: text('delivery', { enum: NOTIFICATION_DELIVERIES }),
+		/** When a daily digest carried it (or the digest was switched off); null while waiting. */
+		digestedAt: integer('digested_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [
 		index('notifications_user_idx').on(t.userId, t.readAt, t.createdAt),
-		check('notifications_kind', oneOf(t.kind, NOTIFICATION_KINDS))
+		// What the digest job reads every quarter of an hour: only the waiting rows.
+		index('notifications_digest_idx')
+			.on(t.userId, t.createdAt)
+			.where(sql`${t.delivery} = 'digest' AND ${t.digestedAt} IS NULL`),
+		check('notifications_kind', oneOf(t.kind, NOTIFICATION_KINDS)),
+		check(
+			'notifications_delivery',
+			sql`${t.delivery} IS NULL OR ${oneOf(t.delivery, NOTIFICATION_DELIVERIES)}`
+		)
 	]
 );
+
+/** A person's choice of delivery for one topic; no row means the topic's default. */
+export const notificationPreferences = sqliteTable(
+	'notification_preferences',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		topic: text('topic', { enum: NOTIFICATION_TOPICS }).notNull(),
+		delivery: text('delivery', { enum: NOTIFICATION_DELIVERIES }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.userId, t.topic] }),
+		check('notification_preferences_topic', oneOf(t.topic, NOTIFICATION_TOPICS)),
+		check('notification_preferences_delivery', oneOf(t.delivery, NOTIFICATION_DELIVERIES))
+	]
+);
+
+/**
+ * Keys the server signs links with (the digest's unsubscribe link), made once at random and kept
+ * here so every server and `npm run jobs` sign alike and links outlive restarts.
+ */
+export const signingKeys = sqliteTable('signing_keys', {
+	name: text('name').primaryKey(),
+	key: text('key').notNull(),
+	createdAt: createdAt()
+});
 
 /**
  * Work a scheduled job has done, one row per (job, key): a job checks here before acting, so a
