@@ -27,7 +27,8 @@ export const init: ServerInit = async () => {
 	const db = openDatabase(process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
 	setDb(db);
 	deleteExpiredSessions(db);
-	if (process.env.DEMO_DATA === '1' && (await seedDemo(db))) {
+	const origin = appOrigin();
+	if (process.env.DEMO_DATA === '1' && (await seedDemo(db, new Date(), origin))) {
 		console.log('Passerelle: demo network written into the empty database.');
 	}
 	if (process.env.SMTP_URL) {
@@ -37,7 +38,6 @@ export const init: ServerInit = async () => {
 			process.env.MAIL_FROM || 'Passerelle <no-reply@localhost>'
 		);
 	}
-	const origin = appOrigin();
 	// Unit tests import server modules but never start a server; keep their timers out anyway.
 	// Benchmarks turn them off too (JOBS_DISABLED=1): a job writing mid-run skews the figures.
 	if (!process.env.VITEST && process.env.JOBS_DISABLED !== '1') startJobs(db, { origin });
