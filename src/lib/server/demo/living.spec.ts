@@ -124,6 +124,23 @@ describe.each(TODAYS.map((now) => [now.toISOString(), now] as const))(
 			expect(opened.sort()).toEqual(sheets.map((s) => s.respondentName).sort());
 		});
 
+		it('numbers the visits as the README walks them', () => {
+			const titles = allVisits(db)
+				.sort((a, b) => a.id - b.id)
+				.map((v) => [v.id, v.title.split(' ').slice(0, 2).join(' ')]);
+			expect(titles).toEqual([
+				[1, 'Observer les'],
+				[2, 'Promotion de'],
+				[3, 'Communauté de'],
+				[4, 'Atelier «'],
+				[5, 'Découvrir la'],
+				[6, 'Maraudes de'],
+				[7, 'Le jardin'],
+				[8, 'Cantines scolaires'],
+				[9, 'Atelier régional']
+			]);
+		});
+
 		it('keeps the lifecycle: nothing over before it began, nothing going ahead after it ended', () => {
 			for (const v of allVisits(db)) {
 				if (TOOK_PLACE.includes(v.status)) expect(hasBegun(v, now), v.title).toBe(true);
