@@ -58,6 +58,8 @@ export type LivingVisit = {
 	expectedSize: number;
 	themes: string[];
 	stage: LivingStage;
+	/** Proposed this many days before today: its history is dated from then (living.ts). */
+	proposedDaysAgo: number;
 	sessions: Row[];
 	delegates: LivingDelegate[];
 	/**
@@ -103,6 +105,7 @@ export const LIVING_VISITS: LivingVisit[] = [
 		expectedSize: 4,
 		themes: ['street-children', 'child-protection'],
 		stage: 'confirmed',
+		proposedDaysAgo: 50,
 		// prettier-ignore
 		sessions: [
 			[0, '10:00', '12:00', 'travel', "Arrivée de la délégation à l'aéroport de Ouagadougou", 'Aéroport de Ouagadougou', 'KEOOGO'],
@@ -159,6 +162,7 @@ export const LIVING_VISITS: LivingVisit[] = [
 		expectedSize: 3,
 		themes: ['preschool-education', 'school-canteens'],
 		stage: 'confirmed',
+		proposedDaysAgo: 30,
 		// prettier-ignore
 		sessions: [
 			[0, '07:00', '12:00', 'travel', 'Voyage Bobo-Dioulasso → Ouagadougou', 'Car de ligne', 'DT'],
@@ -210,6 +214,7 @@ export const LIVING_VISITS: LivingVisit[] = [
 		expectedSize: 2,
 		themes: ['school-canteens', 'reading-promotion'],
 		stage: 'accepted',
+		proposedDaysAgo: 12,
 		// prettier-ignore
 		sessions: [
 			[0, '14:00', '16:00', 'meeting', "Accueil et présentation du programme d'appui à la lecture", DASSA, 'RACINES'],
@@ -244,6 +249,7 @@ export const LIVING_VISITS: LivingVisit[] = [
 		expectedSize: 5,
 		themes: ['preschool-education', 'pedagogical-supervision'],
 		stage: 'completed',
+		proposedDaysAgo: 70,
 		// prettier-ignore
 		sessions: [
 			[0, '09:00', '10:30', 'meeting', "Ouverture : le suivi des élèves dans nos organisations", DT, 'DT'],

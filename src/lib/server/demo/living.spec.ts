@@ -2,10 +2,18 @@
 // their lifecycle, keeps the lifecycle's rules, and gives every demo account a home page with
 // something on it. The clock is injected (seedDemo's `now`), never mocked.
 import { describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { createTestDb } from '../db/test-db';
 import type { DB } from '../db';
-import { delegates, evaluationResponses, evaluations, outbox, users, visits } from '../db/schema';
+import {
+	auditEvents,
+	delegates,
+	evaluationResponses,
+	evaluations,
+	outbox,
+	users,
+	visits
+} from '../db/schema';
 import { seedDemo } from './seed';
 import { DEMO_USERS } from './data';
 import { LIVING_VISITS } from './living-data';
@@ -148,6 +156,19 @@ describe.each(TODAYS.map((now) => [now.toISOString(), now] as const))(
 				if (v.status === 'proposed') expect(v.startsOn > today(v), v.title).toBe(true);
 				const evaluation = db.select().from(evaluations).where(eq(evaluations.visitId, v.id)).get();
 				if (evaluation) expect(ACCEPTS_EVALUATIONS).toContain(v.status);
+			}
+			// Each living visit's history reads in order, all of it before today.
+			for (const v of living()) {
+				const history = db
+					.select()
+					.from(auditEvents)
+					.where(and(eq(auditEvents.entity, 'visit'), eq(auditEvents.entityId, String(v.id))))
+					.orderBy(asc(auditEvents.id))
+					.all();
+				const times = history.map((e) => e.at.getTime());
+				expect(times, v.title).toEqual([...times].sort((a, b) => a - b));
+				expect(Math.max(...times)).toBeLessThanOrEqual(now.getTime());
+				expect(v.createdAt.getTime()).toBe(times[0]);
 			}
 			for (const s of db.select().from(evaluationResponses).all()) {
 				if (s.submittedAt) expect(s.submittedAt.getTime()).toBeLessThanOrEqual(now.getTime());

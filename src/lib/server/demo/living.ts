@@ -3,15 +3,18 @@
 // the input parsed by the forms' own schemas. A step the rules refuse throws: a demo that cannot
 // be built on some date is a bug to see, not a visit to skip.
 import { addDays, format, parseISO } from 'date-fns';
-import { and, eq, gt, isNull, max } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, max } from 'drizzle-orm';
 import type { DB } from '../db';
 import {
+	auditEvents,
 	evaluationResponses,
 	evaluations,
 	notifications,
 	organisations,
 	themes,
-	users
+	users,
+	visitOrganisations,
+	visits
 } from '../db/schema';
 import { actorOf } from '../accounts/users';
 import { can, type VisitTarget } from '../policy';
@@ -165,6 +168,7 @@ export function seedLivingVisits(db: DB, now: Date, origin: string) {
 		};
 		if (v.stage !== 'accepted') move('confirm', runner);
 		if (v.stage === 'completed') move('complete', staff);
+		dateHistory(db, id, noon(shift(today, -v.proposedDaysAgo)), day(v.to - v.from));
 
 		if (v.evaluation) {
 			const last = day(v.to - v.from);
@@ -186,6 +190,46 @@ export function seedLivingVisits(db: DB, now: Date, origin: string) {
 	db.update(notifications)
 		.set({ readAt: now })
 		.where(and(gt(notifications.id, before), isNull(notifications.readAt)))
+		.run();
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * The domain modules date each step now; the visit's history is dated as it would have happened:
+ * proposed `proposedAt`, answered two days later, prepared within the week, confirmed a week
+ * after the proposal, completed on the evening of its last day. Only timestamps change.
+ */
+function dateHistory(db: DB, visitId: number, proposedAt: Date, lastDay: string) {
+	const step: Record<string, Date> = {
+		created: proposedAt,
+		proposed: proposedAt,
+		answered: new Date(proposedAt.getTime() + 2 * DAY),
+		accepted: new Date(proposedAt.getTime() + 2 * DAY),
+		confirmed: new Date(proposedAt.getTime() + 7 * DAY),
+		completed: new Date(noon(lastDay).getTime() + 6 * HOUR)
+	};
+	const prepared = new Date(proposedAt.getTime() + 5 * DAY);
+	let latest = proposedAt;
+	for (const event of db.select().from(auditEvents).all()) {
+		const changes = event.changes ?? {};
+		const ofVisit =
+			(event.entity === 'visit' && event.entityId === String(visitId)) ||
+			(event.entity !== 'visit' && changes.visitId === visitId);
+		if (!ofVisit || event.action === 'evaluation_opened') continue;
+		const at = event.entity === 'visit' ? step[event.action] : prepared;
+		if (!at) continue;
+		db.update(auditEvents).set({ at }).where(eq(auditEvents.id, event.id)).run();
+		if (at > latest) latest = at;
+	}
+	db.update(visits)
+		.set({ createdAt: proposedAt, updatedAt: latest })
+		.where(eq(visits.id, visitId))
+		.run();
+	db.update(visitOrganisations)
+		.set({ respondedAt: step.answered })
+		.where(and(eq(visitOrganisations.visitId, visitId), isNotNull(visitOrganisations.respondedAt)))
 		.run();
 }
 
