@@ -59,6 +59,9 @@ Demo accounts (password: passerelle-demo)
   staff@partage.example.org                    network staff (PARTAGE)
   coordinator@keoogo.example.org               KEOOGO coordinator
   coordinator@dispensaire-trottoir.example.org Dispensaire Trottoir coordinator
+  coordinator@racines.example.org              RACINES coordinator
   member@keoogo.example.org                    KEOOGO member
+
+Delegates' private evaluation links: signed in as staff, /admin/outbox (see the README).
 
 Stop with Ctrl+C.`);

@@ -27,10 +27,10 @@ export const init: ServerInit = async () => {
 	const db = openDatabase(process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
 	setDb(db);
 	deleteExpiredSessions(db);
-	if (process.env.DEMO_DATA === '1' && (await seedDemo(db))) {
+	const origin = appOrigin();
+	if (process.env.DEMO_DATA === '1' && (await seedDemo(db, new Date(), origin))) {
 		console.log('Passerelle: demo network written into the empty database.');
 	}
-	const origin = appOrigin();
 	if (process.env.SMTP_URL) {
 		startMailer(
 			db,

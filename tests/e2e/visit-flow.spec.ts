@@ -43,7 +43,7 @@ test('KEOOGO proposes, Dispensaire Trottoir proposes other dates, KEOOGO accepts
 	await keoogo.getByLabel('français').check();
 	await keoogo.getByLabel('Participants attendus').fill('5');
 	await keoogo.getByRole('button', { name: 'Envoyer la proposition' }).click();
-	await expect(keoogo.getByRole('status')).toContainText('Proposition envoyée');
+	await expect(keoogo.locator('.notice[role="status"]')).toContainText('Proposition envoyée');
 	await expect(keoogo.getByRole('heading', { level: 1 })).toHaveText(title);
 	await expect(keoogo.locator('.meta')).toContainText('Proposée');
 	const visitUrl = keoogo.url().replace(/\?.*$/, '');
@@ -65,7 +65,7 @@ test('KEOOGO proposes, Dispensaire Trottoir proposes other dates, KEOOGO accepts
 	await dt.getByLabel('Dernier jour').fill('2027-04-10');
 	await dt.getByLabel('Message (facultatif)').fill('Les classes reprennent le 5 avril.');
 	await dt.getByRole('button', { name: 'Envoyer ces dates' }).click();
-	await expect(dt.getByRole('status')).toContainText('Dates proposées');
+	await expect(dt.locator('.notice[role="status"]')).toContainText('Dates proposées');
 	await shot(dt, 'visit-dates-proposed-fr');
 
 	// KEOOGO accepts the new dates: the visit is accepted, on those dates.
@@ -142,7 +142,7 @@ test('two people edit the same visit: the second save is refused and keeps its i
 	await keoogo.getByLabel('Premier jour').fill('2027-06-07');
 	await keoogo.getByLabel('Dernier jour').fill('2027-06-09');
 	await keoogo.getByRole('button', { name: 'Envoyer la proposition' }).click();
-	await expect(keoogo.getByRole('status')).toContainText('Proposition envoyée');
+	await expect(keoogo.locator('.notice[role="status"]')).toContainText('Proposition envoyée');
 	const url = keoogo.url().replace(/\?.*$/, '');
 	const dt = await as(browser, ACCOUNTS.dtCoordinator);
 	await dt.goto(url);
@@ -153,7 +153,7 @@ test('two people edit the same visit: the second save is refused and keeps its i
 	await dt.goto(`${url}/edit`);
 	await keoogo.getByLabel('Lieu').fill('Bobo-Dioulasso, école du Dispensaire Trottoir');
 	await keoogo.getByRole('button', { name: 'Enregistrer' }).click();
-	await expect(keoogo.getByRole('status')).toHaveText('Enregistré.');
+	await expect(keoogo.locator('.notice[role="status"]')).toHaveText('Enregistré.');
 
 	await dt.getByLabel('Lieu').fill('Dassa-Zoumè');
 	await dt.getByRole('button', { name: 'Enregistrer' }).click();
@@ -165,7 +165,7 @@ test('two people edit the same visit: the second save is refused and keeps its i
 	await shot(dt, 'visit-edit-conflict-fr');
 	// Saving again, knowingly, now goes through.
 	await dt.getByRole('button', { name: 'Enregistrer' }).click();
-	await expect(dt.getByRole('status')).toHaveText('Enregistré.');
+	await expect(dt.locator('.notice[role="status"]')).toHaveText('Enregistré.');
 	await expect(dt.getByText('Dassa-Zoumè')).toBeVisible();
 	for (const p of [keoogo, dt]) await p.context().close();
 });
@@ -183,7 +183,7 @@ test('a draft stays with its proposer until sent, and can be deleted after a con
 	await keoogo.getByLabel('Premier jour').fill('2027-09-06');
 	await keoogo.getByLabel('Dernier jour').fill('2027-09-08');
 	await keoogo.getByRole('button', { name: 'Enregistrer comme brouillon' }).click();
-	await expect(keoogo.getByRole('status')).toContainText('Brouillon enregistré');
+	await expect(keoogo.locator('.notice[role="status"]')).toContainText('Brouillon enregistré');
 	const url = keoogo.url().replace(/\?.*$/, '');
 
 	// The other side does not see it: not in the list, 404 on its page.

@@ -39,6 +39,8 @@ test('filters combine: organisation, host country, my organisations, oldest firs
 	await expect(page.getByText('Visites : 1')).toBeVisible();
 	await expect(page.locator('li.card')).toContainText('MAEECHA');
 	await page.getByRole('link', { name: 'Tout afficher' }).click();
+	// The filters are ticked on the unfiltered list, not on the page being left.
+	await expect(page).toHaveURL(/\/visits$/);
 	await page.getByLabel('Mes organisations').check();
 	await page.getByLabel('Ordre').selectOption('oldest');
 	await page.getByRole('button', { name: 'Filtrer' }).click();
@@ -88,7 +90,11 @@ test('a visit that does not exist answers 404 with a page, not an error', async 
 
 test('the organisations directory shows country, city and themes', async ({ page }) => {
 	await page.getByRole('navigation').getByRole('link', { name: 'Organisations' }).click();
-	const keoogo = page.locator('li.card', { has: page.getByRole('heading', { name: 'KEOOGO' }) });
+	await expect(page).toHaveURL(/\/organisations$/);
+	// Exactly KEOOGO: visit titles such as "… de KEOOGO" are headings of other cards.
+	const keoogo = page.locator('li.card', {
+		has: page.getByRole('heading', { name: 'KEOOGO', exact: true })
+	});
 	await expect(keoogo).toContainText('Burkina Faso');
 	await expect(keoogo).toContainText('Ouagadougou');
 	await expect(keoogo).toContainText('Éducation préscolaire');

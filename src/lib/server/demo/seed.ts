@@ -33,13 +33,22 @@ import { reminderKind } from '../actions/reminders';
 import { DEMO_PRACTICES } from './profiles';
 import { practiceThemes, practices } from '../db/schema';
 import { todayIn } from '../visits/completion';
+import { seedLivingVisits } from './living';
 
 export function isEmpty(db: DB) {
 	return (db.select({ n: count() }).from(organisations).get()?.n ?? 0) === 0;
 }
 
-/** Writes the demo network into an empty database; does nothing if any organisation exists. */
-export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
+/**
+ * Writes the demo network into an empty database; does nothing if any organisation exists. The
+ * historical visits keep their dates; the living ones (living.ts) are placed around `now`, and
+ * the evaluation links they mail point to `origin`.
+ */
+export async function seedDemo(
+	db: DB,
+	now = new Date(),
+	origin = 'http://localhost:3000'
+): Promise<boolean> {
 	if (!isEmpty(db)) return false;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	db.transaction((tx) => {
@@ -232,6 +241,8 @@ export async function seedDemo(db: DB, now = new Date()): Promise<boolean> {
 				})
 				.run();
 		}
+		// Savepoints inside this transaction: the demo is written whole or not at all.
+		seedLivingVisits(tx as unknown as DB, now, origin);
 	});
 	return true;
 }
