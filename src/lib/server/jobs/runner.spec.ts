@@ -153,6 +153,7 @@ describe('completing finished visits', () => {
 			['complete-finished-visits', 0],
 			['action-reminders', 0],
 			['evaluation-reminders', 0],
+			['expire-idempotency-keys', 0],
 			['daily-digest', 2]
 		]);
 		const before = counts();
