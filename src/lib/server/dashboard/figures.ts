@@ -8,7 +8,7 @@ import type { DB } from '../db';
 import { actions, lessons, organisations, visits } from '../db/schema';
 import { PENDING_SQL } from '../actions/tracking';
 import { qualified as q } from '../db/schema/columns';
-import { cachedPerVersion } from '../db/version';
+import { STALE_AFTER_MS, cachedPerVersion } from '../db/version';
 import { ACTION_STATUSES, type ActionStatus } from '$lib/enums';
 import { TOOK_PLACE } from '$lib/visit-lifecycle';
 
@@ -208,8 +208,10 @@ function compute(db: DB, today: string) {
  * overdue figures once per version and day, and the ranking of 2 000 organisations once per
  * version and day too.
  */
-export const dashboard: (db: DB, today: string) => ReturnType<typeof compute> =
-	cachedPerVersion(compute);
+export const dashboard: (db: DB, today: string) => ReturnType<typeof compute> = cachedPerVersion(
+	compute,
+	{ staleAfterMs: STALE_AFTER_MS }
+);
 
 /** Computes the figures before anyone asks (at start-up), so the first visit is not the slow one. */
 export function warmDashboard(db: DB, today: string) {

@@ -5,7 +5,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DB } from '../db';
 import { organisations, themes, visitOrganisations, visitThemes, visits } from '../db/schema';
-import { cachedPerVersion } from '../db/version';
+import { STALE_AFTER_MS, cachedPerVersion } from '../db/version';
 import { MAP_HEIGHT, MAP_WIDTH, isSmallCountry, mapOutline, project } from './outline';
 import { placeAll } from './places';
 import { AGREED } from '$lib/visit-lifecycle';
@@ -128,7 +128,10 @@ function compute(db: DB, filter: MapFilter) {
 	};
 }
 
-const cached = cachedPerVersion((db: DB, arg: string) => compute(db, JSON.parse(arg)), 8);
+const cached = cachedPerVersion((db: DB, arg: string) => compute(db, JSON.parse(arg)), {
+	keep: 8,
+	staleAfterMs: STALE_AFTER_MS
+});
 
 export function networkMap(db: DB, filter: MapFilter) {
 	return cached(db, JSON.stringify(filter));
@@ -138,7 +141,9 @@ export type NetworkMap = ReturnType<typeof networkMap>;
 
 /** The years that have visits, and the themes, for the filters: kept until the data changes. */
 export const mapFacets = (db: DB) => cachedFacets(db, '');
-const cachedFacets = cachedPerVersion((db: DB) => readFacets(db));
+const cachedFacets = cachedPerVersion((db: DB) => readFacets(db), {
+	staleAfterMs: STALE_AFTER_MS
+});
 
 function readFacets(db: DB) {
 	const years = db

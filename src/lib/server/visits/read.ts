@@ -5,7 +5,7 @@ import type { DB } from '../db';
 import { organisations, themes, visitOrganisations, visitThemes, visits } from '../db/schema';
 import type { VisitStatus } from '../../enums';
 import { cappedPages } from '../db/counts';
-import { cachedPerVersion } from '../db/version';
+import { STALE_AFTER_MS, cachedPerVersion } from '../db/version';
 import { preparedOnce } from '../db/prepared';
 import { VISIT_STATUS, isGoingAhead } from '$lib/visit-lifecycle';
 
@@ -196,7 +196,9 @@ export function isInProgress(
 /** The years and host countries the visit filters offer: those that have visits. */
 /** The filter choices: read from every visit, so kept until the data changes. */
 export const visitFacets = (db: DB) => cachedFacets(db, '');
-const cachedFacets = cachedPerVersion((db: DB) => readVisitFacets(db));
+const cachedFacets = cachedPerVersion((db: DB) => readVisitFacets(db), {
+	staleAfterMs: STALE_AFTER_MS
+});
 
 function readVisitFacets(db: DB) {
 	const years = db
