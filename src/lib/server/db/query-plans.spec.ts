@@ -123,7 +123,9 @@ describe('key queries use indexes at network scale', () => {
 	it('visits list, filtered, first and deep page', () => {
 		const filter = { status: 'completed' as const, viewerOrganisations: [1] };
 		expect(fullScans(() => listVisits(db, filter))).toEqual([]);
-		expect(fullScans(() => listVisits(db, { ...filter, page: 900 }))).toEqual([]);
+		const deep = { key: '2008-03-01', id: 12345 };
+		expect(fullScans(() => listVisits(db, { ...filter, after: deep }))).toEqual([]);
+		expect(fullScans(() => listVisits(db, { ...filter, before: deep }))).toEqual([]);
 	});
 
 	it('the organisation filter (up to fifty organisations) on visits, actions and lessons', () => {
