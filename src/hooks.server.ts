@@ -43,7 +43,10 @@ export const init: ServerInit = async () => {
 	// its gazetteer the first time): computed now, before the server listens (adapter-node awaits
 	// `init`), so that no request after a deploy waits for them. Later rebuilds run between
 	// requests (db/version.ts).
-	if (!process.env.VITEST) warmSummaries(db);
+	if (!process.env.VITEST) {
+		const ms = await warmSummaries(db);
+		console.log(`Passerelle: summaries computed in ${Math.round(ms)} ms.`);
+	}
 	const link = firstAdminInvitation(db, origin);
 	if (link) {
 		console.log(
