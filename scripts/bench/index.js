@@ -35,8 +35,9 @@ const coldSeconds = Number(values.cold ?? (smoke ? 2 : 60));
 const writeSeconds = smoke ? 2 : Math.max(10, 2 * duration);
 const oneSeconds = smoke ? 0.2 : Math.min(3, duration);
 const oneCount = smoke ? { min: 10, warm: 2 } : {};
-const PORT = 4610;
-const BARE_PORT = 4611;
+// BENCH_PORT: engineers sharing a machine each run on their own two ports.
+const PORT = Number(process.env.BENCH_PORT ?? 4610);
+const BARE_PORT = PORT + 1;
 const STAFF = 'user2@org1.example.org';
 
 execFileSync(process.execPath, ['scripts/build-if-needed.js'], { stdio: 'inherit' });
