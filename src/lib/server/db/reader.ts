@@ -45,13 +45,14 @@ function readerOf(client: Database.Database): Reader | undefined {
 	worker.on('message', ({ id, rows, error }) => {
 		const p = created.pending.get(id);
 		created.pending.delete(id);
+		if (!created.pending.size) worker.unref();
 		if (error) p?.reject(new Error(error));
 		else p?.resolve(rows);
 	});
 	worker.on('error', fail);
 	worker.on('exit', () => fail(new Error('the reader thread stopped')));
-	// Never what keeps the process alive: a stopping server does not wait for it. (After the
-	// listeners: adding a 'message' listener refs the worker again.)
+	// Kept alive only while a query is out (start-up awaits one before anything listens); idle, it
+	// never keeps a stopping server alive. (After the listeners: adding one refs the worker again.)
 	worker.unref();
 	readers.set(client, created);
 	return created;
@@ -73,6 +74,7 @@ export async function readAside<K extends string>(
 	const rows = reader
 		? await new Promise<unknown[][]>((resolve, reject) => {
 				const id = reader.next++;
+				if (!reader.pending.size) reader.worker.ref();
 				reader.pending.set(id, { resolve, reject });
 				reader.worker.postMessage({ id, sql, params });
 			})
