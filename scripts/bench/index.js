@@ -72,6 +72,8 @@ async function measureScale(scale, withTail) {
 			pageCount: pages.length,
 			cold: await coldStart(app.origin, pages, coldSeconds)
 		};
+		// The requests autocannon left behind are still being answered: let them drain.
+		await waitFor(`${app.origin}/health`);
 	}
 	const run = async (url, connections, extra = {}) =>
 		load(url, { connections, duration, headers: { accept: 'text/html', cookie }, ...extra });
@@ -85,7 +87,7 @@ async function measureScale(scale, withTail) {
 		const firstMs = Math.round(performance.now() - started);
 		// A page that takes seconds alone would queue minutes of work under 50 connections and
 		// spoil every later case: it is reported as too slow instead of loaded.
-		if (status !== 200 || firstMs > 2000) {
+		if (status !== 200 || (firstMs > 2000 && route.name !== 'ceiling')) {
 			result.pages[route.name] = { path: route.path, status, firstMs };
 			continue;
 		}

@@ -37,7 +37,7 @@ function targets(results) {
 			continue;
 		}
 		const write = name.includes('write');
-		if (!write) {
+		if (!write && large.ceiling) {
 			const r = ratio(page.many.requestsPerSecond, large.ceiling.many.requestsPerSecond);
 			add(`${name}: req/s ÷ framework ceiling (50 conn.)`, r, '≥ 0.7', r >= 0.7);
 		}
@@ -67,7 +67,7 @@ function targets(results) {
 	}
 	tailTargets(large.tail, add);
 	const visit = large.pages.visit?.many;
-	if (visit) {
+	if (visit && large.bare) {
 		const r = ratio(visit.requestsPerSecond, large.bare.many.requestsPerSecond);
 		add('visit: req/s ÷ bare node:http ceiling', r, '≥ 0.1', r >= 0.1);
 	}
