@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { serverNodeFlags } from '../heap.js';
 import { readFileSync } from 'node:fs';
 
-export async function waitFor(url, tries = 200) {
+export async function waitFor(url, tries = 900) {
 	for (let i = 0; i < tries; i++) {
 		try {
 			if ((await fetch(url)).ok) return;

@@ -100,3 +100,53 @@ test('the organisations directory shows country, city and themes', async ({ page
 	await expect(keoogo).toContainText('Éducation préscolaire');
 	await expect(page.locator('li.card', { hasText: 'Équipe du réseau' })).toContainText('PARTAGE');
 });
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the visits list pages forward and back by its links, which can be shared', async ({
+		page
+	}) => {
+		// 23 drafts in a year no other spec uses, several on the same day (ties in the list's order).
+		await page.goto('/visits/new');
+		const ownId = await page.locator('input[name=ownId]').getAttribute('value');
+		const partnerId = await page
+			.locator('select[name=partnerId] option', { hasText: 'Dispensaire Trottoir' })
+			.getAttribute('value');
+		for (let i = 0; i < 23; i++) {
+			const day = `2031-03-${String(10 + Math.floor(i / 4)).padStart(2, '0')}`;
+			const res = await page.request.post('/visits/new', {
+				form: {
+					ownId: ownId!,
+					direction: 'visit',
+					partnerId: partnerId!,
+					title: `Visite paginée ${i}`,
+					startsOn: day,
+					endsOn: day,
+					intent: 'draft'
+				},
+				headers: { Origin: new URL(page.url()).origin, Accept: 'text/html' },
+				maxRedirects: 0
+			});
+			expect(res.status()).toBe(303);
+		}
+		await page.goto('/visits?year=2031&sort=oldest');
+		const links = () =>
+			page.locator('li.card h2 a').evaluateAll((all) => all.map((a) => a.getAttribute('href')));
+		const first = await links();
+		expect(first).toHaveLength(20);
+		await expect(page.getByRole('link', { name: 'Page précédente' })).toHaveCount(0);
+		await page.getByRole('link', { name: 'Page suivante' }).click();
+		await expect(page).toHaveURL(/year=2031&sort=oldest&after=2031-03-\d\d_\d+$/);
+		const second = await links();
+		expect(second.length).toBeGreaterThanOrEqual(3);
+		expect(second.filter((href) => first.includes(href))).toEqual([]);
+		// The second page's address, opened afresh, shows the same page.
+		await page.goto(page.url());
+		expect(await links()).toEqual(second);
+		await page.getByRole('link', { name: 'Page précédente' }).click();
+		await expect(page).toHaveURL(/before=/);
+		expect(await links()).toEqual(first);
+		await expect(page.getByRole('link', { name: 'Page précédente' })).toHaveCount(0);
+	});
+});

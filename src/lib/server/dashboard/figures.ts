@@ -8,7 +8,8 @@ import type { DB } from '../db';
 import { actions, lessons, organisations, visits } from '../db/schema';
 import { PENDING_SQL } from '../actions/tracking';
 import { qualified as q } from '../db/schema/columns';
-import { cachedPerVersion } from '../db/version';
+import { cachedPerVersion, cachedPerVersionAsync } from '../db/version';
+import { readAside } from '../db/reader';
 import { ACTION_STATUSES, type ActionStatus } from '$lib/enums';
 import { TOOK_PLACE } from '$lib/visit-lifecycle';
 
@@ -28,8 +29,8 @@ const tally = {
 };
 
 /** Every organisation's actions by status (today's overdue counts are added separately). */
-function byOrganisation(db: DB) {
-	return db
+async function byOrganisation(db: DB) {
+	const query = db
 		.select({
 			id: organisations.id,
 			name: organisations.name,
@@ -39,8 +40,17 @@ function byOrganisation(db: DB) {
 		})
 		.from(actions)
 		.innerJoin(organisations, eq(actions.ownerOrganisationId, organisations.id))
-		.groupBy(organisations.id)
-		.all();
+		.groupBy(organisations.id);
+	const fields = ['id', 'name', 'total', 'done', 'dropped', 'open', 'inProgress'] as const;
+	return (await readAside(db, query, fields)) as {
+		id: number;
+		name: string;
+		total: number;
+		done: number;
+		dropped: number;
+		open: number;
+		inProgress: number;
+	}[];
 }
 
 /** The most recent visits that have actions, with their completion. */
@@ -75,7 +85,7 @@ function perVisit(db: DB) {
 }
 
 /** Ended visits with no lesson or no action, latest first. */
-function withoutFollowUp(db: DB) {
+async function withoutFollowUp(db: DB) {
 	const lessonCount = sql<number>`(SELECT count(*) FROM ${lessons} WHERE ${q(lessons.visitId)} = ${q(visits.id)})`;
 	const actionCount = sql<number>`(SELECT count(*) FROM ${actions} WHERE ${q(actions.visitId)} = ${q(visits.id)})`;
 	const lacking = sql`(NOT EXISTS (SELECT 1 FROM ${lessons} WHERE ${q(lessons.visitId)} = ${q(visits.id)}) OR NOT EXISTS (SELECT 1 FROM ${actions} WHERE ${q(actions.visitId)} = ${q(visits.id)}))`;
@@ -98,12 +108,11 @@ function withoutFollowUp(db: DB) {
 	)
 		.sort((a, b) => b.endsOn.localeCompare(a.endsOn) || b.id - a.id)
 		.slice(0, DASHBOARD_LIST);
-	const all =
-		db
-			.select({ n: count() })
-			.from(visits)
-			.where(and(inArray(visits.status, TOOK_PLACE), lacking))
-			.get()?.n ?? 0;
+	const counted = db
+		.select({ n: count() })
+		.from(visits)
+		.where(and(inArray(visits.status, TOOK_PLACE), lacking));
+	const all = Number((await readAside(db, counted, ['n']))[0]?.n ?? 0);
 	return { rows, more: Math.max(0, all - rows.length) };
 }
 
@@ -111,21 +120,34 @@ function withoutFollowUp(db: DB) {
  * Completion per year of the visit: actions are tallied per visit first (from the index on
  * visit and status alone), then the 50 000 visit totals are summed by year.
  */
-function perYearRates(db: DB) {
-	const rows = db.all<{ year: string; total: number; done: number; dropped: number }>(sql`
+async function perYearRates(db: DB) {
+	const query = sql`
 		SELECT substr(${q(visits.startsOn)}, 1, 4) AS year, sum(t.total) AS total,
 			sum(t.done) AS done, sum(t.dropped) AS dropped
 		FROM (SELECT ${q(actions.visitId)} AS visit_id, count(*) AS total,
 				sum(${q(actions.status)} = 'done') AS done, sum(${q(actions.status)} = 'dropped') AS dropped
 			FROM ${actions} GROUP BY ${q(actions.visitId)}) AS t
 		JOIN ${visits} ON ${q(visits.id)} = t.visit_id
-		GROUP BY year ORDER BY year DESC`);
+		GROUP BY year ORDER BY year DESC`;
+	const rows = (await readAside(db, query, ['year', 'total', 'done', 'dropped'] as const)) as {
+		year: string;
+		total: number;
+		done: number;
+		dropped: number;
+	}[];
 	return rows.map((y) => ({ ...y, rate: completionRate(y.done, y.total, y.dropped) }));
 }
 
-/** What does not depend on the day: kept until the data changes. */
-function summary(db: DB) {
-	const organisationRows = byOrganisation(db);
+/**
+ * What does not depend on the day: kept until the data changes. The three aggregates over every
+ * action and ended visit run side by side on the reader thread (db/reader.ts).
+ */
+async function summary(db: DB) {
+	const [organisationRows, perYear, without] = await Promise.all([
+		byOrganisation(db),
+		perYearRates(db),
+		withoutFollowUp(db)
+	]);
 	const byStatus = ACTION_STATUSES.map((status: ActionStatus) => ({
 		status,
 		n: organisationRows.reduce(
@@ -142,13 +164,12 @@ function summary(db: DB) {
 		)
 	}));
 	const visitsWithActions = perVisit(db);
-	const without = withoutFollowUp(db);
 	return {
 		byStatus,
 		organisationRows,
 		perVisit: visitsWithActions.rows,
 		morePerVisit: visitsWithActions.more,
-		perYear: perYearRates(db),
+		perYear,
 		withoutFollowUp: without.rows,
 		moreWithoutFollowUp: without.more
 	};
@@ -185,11 +206,11 @@ function overdueOn(db: DB, today: string) {
 	return { perOrganisation, first };
 }
 
-const cachedSummary = cachedPerVersion((db: DB) => summary(db), 1);
+const cachedSummary = cachedPerVersionAsync((db: DB) => summary(db), { keep: 1 });
 const cachedOverdue = cachedPerVersion(overdueOn);
 
-function compute(db: DB, today: string) {
-	const { organisationRows, ...rest } = cachedSummary(db, '');
+async function compute(db: DB, today: string) {
+	const { organisationRows, ...rest } = await cachedSummary(db, '');
 	const overdue = cachedOverdue(db, today);
 	const ranked = organisationRows
 		.map((o) => ({ ...o, overdue: overdue.perOrganisation.get(o.id) ?? 0 }))
@@ -209,9 +230,9 @@ function compute(db: DB, today: string) {
  * version and day too.
  */
 export const dashboard: (db: DB, today: string) => ReturnType<typeof compute> =
-	cachedPerVersion(compute);
+	cachedPerVersionAsync(compute);
 
 /** Computes the figures before anyone asks (at start-up), so the first visit is not the slow one. */
-export function warmDashboard(db: DB, today: string) {
-	dashboard(db, today);
+export async function warmDashboard(db: DB, today: string) {
+	await dashboard(db, today);
 }

@@ -238,14 +238,14 @@ describe('reminders', () => {
 });
 
 describe('dashboard', () => {
-	it('counts by status and organisation, overdue and completion', () => {
+	it('counts by status and organisation, overdue and completion', async () => {
 		const a = action({ dueOn: '2024-09-30' });
 		action({ dueOn: '2025-01-31' });
 		const c = action({ dueOn: '2024-06-30' });
 		if (!a.ok || !c.ok) throw new Error('not created');
 		addProgress(db, null, { id: a.id, status: 'open' }, { note: '', status: 'done' });
 		addProgress(db, null, { id: c.id, status: 'open' }, { note: '', status: 'dropped' });
-		const d = dashboard(db, '2024-12-01');
+		const d = await dashboard(db, '2024-12-01');
 		expect(Object.fromEntries(d.byStatus.map((s) => [s.status, s.n]))).toEqual({
 			open: 1,
 			in_progress: 0,
@@ -255,10 +255,10 @@ describe('dashboard', () => {
 		expect(d.byOrganisation[0]).toMatchObject({ name: 'KEOOGO', total: 3, done: 1, overdue: 0 });
 		expect(d.perVisit[0].rate).toBe(50);
 		expect(d.perYear).toEqual([expect.objectContaining({ year: '2024', rate: 50 })]);
-		expect(dashboard(db, '2025-02-01').overdue.map((o) => o.dueOn)).toEqual(['2025-01-31']);
+		expect((await dashboard(db, '2025-02-01')).overdue.map((o) => o.dueOn)).toEqual(['2025-01-31']);
 		// No lesson yet: the visit is listed as lacking follow-up.
 		expect(d.withoutFollowUp.map((v) => v.lessons)).toEqual([0]);
-		expect(networkMap(db, { year: null, themeId: null }).pairs).toEqual([
+		expect((await networkMap(db, { year: null, themeId: null })).pairs).toEqual([
 			expect.objectContaining({ fromId: keoogo, toId: dt, visits: 1 })
 		]);
 		expect(completionRate(0, 1, 1)).toBeNull();

@@ -28,7 +28,7 @@ import {
 	visits
 } from '../db/schema';
 import { recordAudit } from '../audit/log';
-import { cachedPerVersion } from '../db/version';
+import { STALE_AFTER_MS, cachedPerVersion } from '../db/version';
 import { qualified as q } from '../db/schema/columns';
 import type { LessonInput } from '$lib/schemas/lesson';
 import { AGREED } from '$lib/visit-lifecycle';
@@ -153,7 +153,9 @@ export function experienceOn(db: DB, themeId: number, viewer: Viewer) {
 /** The filter choices the knowledge base offers: those that have lessons. */
 /** The filter choices: read from every lesson, so kept until the data changes. */
 export const lessonFacets = (db: DB) => cachedFacets(db, '');
-const cachedFacets = cachedPerVersion((db: DB) => readLessonFacets(db));
+const cachedFacets = cachedPerVersion((db: DB) => readLessonFacets(db), {
+	staleAfterMs: STALE_AFTER_MS
+});
 
 function readLessonFacets(db: DB) {
 	const years = db

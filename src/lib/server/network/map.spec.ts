@@ -71,7 +71,7 @@ describe('placing organisations', { timeout: 30_000 }, () => {
 });
 
 describe('the network map', { timeout: 30_000 }, () => {
-	it('draws one arc per visiting pair, as thick as its visits, in the direction of the visit', () => {
+	it('draws one arc per visiting pair, as thick as its visits, in the direction of the visit', async () => {
 		const db = createTestDb();
 		const keoogo = organisationIn(db, 'KEOOGO', 'BF', 'Ouagadougou');
 		const maeecha = organisationIn(db, 'MAEECHA', 'KM', 'Moroni');
@@ -88,12 +88,12 @@ describe('the network map', { timeout: 30_000 }, () => {
 				]
 			});
 		visit(racines, maeecha, '2023-11-20');
-		expect(networkMap(db, ALL).arcs).toEqual([
+		expect((await networkMap(db, ALL)).arcs).toEqual([
 			expect.objectContaining({ from: racines, to: maeecha, visits: 1 })
 		]);
 		visit(racines, maeecha, '2024-03-01');
 		visit(keoogo, maeecha, '2024-05-05');
-		const map = networkMap(db, ALL);
+		const map = await networkMap(db, ALL);
 		expect(map.arcs).toHaveLength(2);
 		expect(map.arcs[0]).toMatchObject({ from: racines, to: maeecha, visits: 2 });
 		expect(map.pairs[0]).toMatchObject({ from: 'RACINES', to: 'MAEECHA', visits: 2 });
@@ -108,7 +108,7 @@ describe('the network map', { timeout: 30_000 }, () => {
 		expect(map.arcs[0].d.startsWith(`M${cotonou.x} ${cotonou.y}Q`)).toBe(true);
 	});
 
-	it('counts only visits that took place or are agreed, and filters by year and theme', () => {
+	it('counts only visits that took place or are agreed, and filters by year and theme', async () => {
 		const db = createTestDb();
 		const a = organisationIn(db, 'A', 'BF', 'Ouagadougou');
 		const b = organisationIn(db, 'B', 'BF', 'Bobo-Dioulasso');
@@ -143,17 +143,17 @@ describe('the network map', { timeout: 30_000 }, () => {
 				organisations: orgs(a, c)
 			});
 		}
-		const pairsOf = (filter: { year: number | null; themeId: number | null }) =>
-			networkMap(db, filter).pairs.map((p) => `${p.from}→${p.to}`);
-		expect(pairsOf(ALL).sort()).toEqual(['A→B', 'C→B']);
-		expect(pairsOf({ year: 2024, themeId: null })).toEqual(['C→B']);
-		expect(pairsOf({ year: null, themeId: reading.id })).toEqual(['A→B']);
-		expect(pairsOf({ year: 2022, themeId: null })).toEqual([]);
+		const pairsOf = async (filter: { year: number | null; themeId: number | null }) =>
+			(await networkMap(db, filter)).pairs.map((p) => `${p.from}→${p.to}`);
+		expect((await pairsOf(ALL)).sort()).toEqual(['A→B', 'C→B']);
+		expect(await pairsOf({ year: 2024, themeId: null })).toEqual(['C→B']);
+		expect(await pairsOf({ year: null, themeId: reading.id })).toEqual(['A→B']);
+		expect(await pairsOf({ year: 2022, themeId: null })).toEqual([]);
 		// Organisations are on the map whatever the filter: it shows who is in the network.
-		expect(networkMap(db, { year: 2022, themeId: null }).places).toHaveLength(3);
+		expect((await networkMap(db, { year: 2022, themeId: null })).places).toHaveLength(3);
 	});
 
-	it('gathers organisations of one city on one dot, and lists their visits without a line', () => {
+	it('gathers organisations of one city on one dot, and lists their visits without a line', async () => {
 		const db = createTestDb();
 		const x = organisationIn(db, 'X', 'EC', 'Quito');
 		const y = organisationIn(db, 'Y', 'EC', 'Quito');
@@ -167,17 +167,17 @@ describe('the network map', { timeout: 30_000 }, () => {
 				[y, 'visitor']
 			]
 		});
-		const map = networkMap(db, ALL);
+		const map = await networkMap(db, ALL);
 		expect(map.places).toHaveLength(1);
 		expect(map.places[0].organisations.map((o) => o.shortName)).toEqual(['X', 'Y']);
 		expect(map.arcs).toEqual([]);
 		expect(map.pairs).toEqual([expect.objectContaining({ from: 'Y', to: 'X', visits: 1 })]);
 	});
 
-	it('draws the small countries organisations are in, which the coarse outline leaves out', () => {
+	it('draws the small countries organisations are in, which the coarse outline leaves out', async () => {
 		const db = createTestDb();
 		organisationIn(db, 'MAEECHA', 'KM', 'Moroni');
-		const { outline } = networkMap(db, ALL);
+		const { outline } = await networkMap(db, ALL);
 		expect(outline.small.map((c) => c.id)).toEqual(['174']);
 		expect(outline.small[0].d).toMatch(/^M\d+/);
 		expect(outline.land.length).toBeGreaterThan(1000);

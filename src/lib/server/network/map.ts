@@ -5,7 +5,8 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DB } from '../db';
 import { organisations, themes, visitOrganisations, visitThemes, visits } from '../db/schema';
-import { cachedPerVersion } from '../db/version';
+import { STALE_AFTER_MS, cachedPerVersion, cachedPerVersionAsync } from '../db/version';
+import { readAside } from '../db/reader';
 import { MAP_HEIGHT, MAP_WIDTH, isSmallCountry, mapOutline, project } from './outline';
 import { placeAll } from './places';
 import { AGREED } from '$lib/visit-lifecycle';
@@ -52,7 +53,7 @@ function arcPath(a: [number, number], b: [number, number]) {
 	return `M${r(a[0])} ${r(a[1])}Q${r(cx)} ${r(cy)} ${r(b[0])} ${r(b[1])}`;
 }
 
-function compute(db: DB, filter: MapFilter) {
+async function compute(db: DB, filter: MapFilter) {
 	const orgs = db
 		.select({
 			id: organisations.id,
@@ -86,7 +87,8 @@ function compute(db: DB, filter: MapFilter) {
 		place.organisations.push(org);
 		placeOfOrg.set(o.id, place);
 	}
-	const pairs = db
+	// Every visit that took place, grouped by pair: on the reader thread (db/reader.ts).
+	const query = db
 		.select({ from: visitOrganisations.organisationId, to: visits.hostOrganisationId, n: count() })
 		.from(visitOrganisations)
 		.innerJoin(visits, eq(visitOrganisations.visitId, visits.id))
@@ -98,8 +100,12 @@ function compute(db: DB, filter: MapFilter) {
 			)
 		)
 		.groupBy(visitOrganisations.organisationId, visits.hostOrganisationId)
-		.orderBy(desc(count()), asc(visitOrganisations.organisationId), asc(visits.hostOrganisationId))
-		.all();
+		.orderBy(desc(count()), asc(visitOrganisations.organisationId), asc(visits.hostOrganisationId));
+	const pairs = (await readAside(db, query, ['from', 'to', 'n'] as const)) as {
+		from: number;
+		to: number;
+		n: number;
+	}[];
 	const kept = pairs.slice(0, MAP_ARCS);
 	const arcs: MapArc[] = kept.flatMap((p) => {
 		const [a, b] = [placeOfOrg.get(p.from), placeOfOrg.get(p.to)];
@@ -128,17 +134,21 @@ function compute(db: DB, filter: MapFilter) {
 	};
 }
 
-const cached = cachedPerVersion((db: DB, arg: string) => compute(db, JSON.parse(arg)), 8);
+const cached = cachedPerVersionAsync((db: DB, arg: string) => compute(db, JSON.parse(arg)), {
+	keep: 8
+});
 
 export function networkMap(db: DB, filter: MapFilter) {
 	return cached(db, JSON.stringify(filter));
 }
 
-export type NetworkMap = ReturnType<typeof networkMap>;
+export type NetworkMap = Awaited<ReturnType<typeof networkMap>>;
 
 /** The years that have visits, and the themes, for the filters: kept until the data changes. */
 export const mapFacets = (db: DB) => cachedFacets(db, '');
-const cachedFacets = cachedPerVersion((db: DB) => readFacets(db));
+const cachedFacets = cachedPerVersion((db: DB) => readFacets(db), {
+	staleAfterMs: STALE_AFTER_MS
+});
 
 function readFacets(db: DB) {
 	const years = db

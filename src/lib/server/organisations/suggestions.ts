@@ -5,7 +5,7 @@
 import { and, desc, eq, inArray, isNull, ne, notInArray } from 'drizzle-orm';
 import type { DB } from '../db';
 import { organisations, practiceThemes, practices, visitOrganisations, visits } from '../db/schema';
-import { cachedPerVersion } from '../db/version';
+import { STALE_AFTER_MS, cachedPerVersion } from '../db/version';
 import { significantWords } from './words';
 import { VISIT_STATUS, WILL_NOT_HAPPEN } from '$lib/visit-lifecycle';
 
@@ -128,7 +128,10 @@ function computeSuggestions(db: DB): Suggestion[] {
 }
 
 /** Computed again only when the data changes (practices move the data generation too). */
-const cached = cachedPerVersion((db: DB) => computeSuggestions(db), 1);
+const cached = cachedPerVersion((db: DB) => computeSuggestions(db), {
+	keep: 1,
+	staleAfterMs: STALE_AFTER_MS
+});
 
 /** The latest visit both organisations took part in (sent, not declined or cancelled), if any. */
 export function visitTogether(db: DB, a: number, b: number) {

@@ -1,11 +1,26 @@
-import { and, asc, desc, eq, exists, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import {
+	and,
+	asc,
+	count,
+	desc,
+	eq,
+	exists,
+	gte,
+	inArray,
+	lte,
+	ne,
+	or,
+	sql,
+	type SQL
+} from 'drizzle-orm';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { DB } from '../db';
 import { organisations, themes, visitOrganisations, visitThemes, visits } from '../db/schema';
 import type { VisitStatus } from '../../enums';
-import { cappedPages } from '../db/counts';
-import { cachedPerVersion } from '../db/version';
+import { cappedCount } from '../db/counts';
+import { beyond, keysetPage, type Cursor, type Order } from '../db/keyset';
+import { STALE_AFTER_MS, cachedPerVersion } from '../db/version';
 import { preparedOnce } from '../db/prepared';
 import { VISIT_STATUS, isGoingAhead } from '$lib/visit-lifecycle';
 
@@ -23,7 +38,9 @@ export type VisitFilter = {
 	/** Only visits of these organisations ("my organisation"). */
 	mine?: number[];
 	sort?: 'newest' | 'oldest';
-	page?: number;
+	/** The page after (or before) this visit in the list's order: `?after=<starts_on>_<id>`. */
+	after?: Cursor;
+	before?: Cursor;
 	/** Drafts are seen only by their proposer's people and staff: null means staff (all). */
 	viewerOrganisations: number[] | null;
 };
@@ -117,38 +134,58 @@ const oneVisit = preparedOnce((db: DB) => {
 	};
 });
 
-/** One page of visits, newest first, with their organisations (three queries per page). */
+const listFields = {
+	id: visits.id,
+	title: visits.title,
+	kind: visits.kind,
+	status: visits.status,
+	startsOn: visits.startsOn,
+	endsOn: visits.endsOn,
+	timeZone: visits.timeZone,
+	place: visits.place,
+	hostOrganisationId: visits.hostOrganisationId
+};
+
+/**
+ * One page of visits, newest first, with their organisations. Pages follow each other by keyset
+ * (db/keyset.ts): a deep page reads 21 rows from the index like the first, where OFFSET read all
+ * those before it. The count stops at COUNT_CAP ("1000+").
+ */
 export function listVisits(db: DB, filter: VisitFilter) {
 	const where = visitConditions(filter);
-	const { total, more, pages, page } = cappedPages(
-		db,
-		visits,
-		where,
-		filter.page,
+	const { total, more } = cappedCount(
+		(limit) =>
+			db
+				.select({ n: count() })
+				.from(
+					db
+						.select({ one: sql`1` })
+						.from(visits)
+						.where(where)
+						.limit(limit)
+						.as('capped')
+				)
+				.get()?.n ?? 0,
+		1,
 		VISITS_PAGE_SIZE
 	);
-	const rows = db
-		.select({
-			id: visits.id,
-			title: visits.title,
-			kind: visits.kind,
-			status: visits.status,
-			startsOn: visits.startsOn,
-			endsOn: visits.endsOn,
-			timeZone: visits.timeZone,
-			place: visits.place,
-			hostOrganisationId: visits.hostOrganisationId
-		})
-		.from(visits)
-		.where(where)
-		.orderBy(
-			...(filter.sort === 'oldest'
-				? [asc(visits.startsOn), asc(visits.id)]
-				: [desc(visits.startsOn), desc(visits.id)])
-		)
-		.limit(VISITS_PAGE_SIZE)
-		.offset((page - 1) * VISITS_PAGE_SIZE)
-		.all();
+	const order: Order = filter.sort === 'oldest' ? 'asc' : 'desc';
+	const { rows, previous, next } = keysetPage(
+		(bound, direction, limit) =>
+			db
+				.select(listFields)
+				.from(visits)
+				.where(and(where, bound && beyond(visits.startsOn, visits.id, bound.cursor, bound.order)))
+				.orderBy(
+					...(direction === 'asc'
+						? [asc(visits.startsOn), asc(visits.id)]
+						: [desc(visits.startsOn), desc(visits.id)])
+				)
+				.limit(limit)
+				.all(),
+		(v) => ({ key: v.startsOn, id: v.id }),
+		{ order, after: filter.after, before: filter.before, size: VISITS_PAGE_SIZE }
+	);
 	const orgs = participants(
 		db,
 		rows.map((r) => r.id)
@@ -162,7 +199,7 @@ export function listVisits(db: DB, filter: VisitFilter) {
 			visitors: own.filter((o) => o.role === 'visitor')
 		};
 	});
-	return { items, total, more, page, pages };
+	return { items, total, more, previous, next };
 }
 
 export function getVisit(db: DB, id: number) {
@@ -196,7 +233,9 @@ export function isInProgress(
 /** The years and host countries the visit filters offer: those that have visits. */
 /** The filter choices: read from every visit, so kept until the data changes. */
 export const visitFacets = (db: DB) => cachedFacets(db, '');
-const cachedFacets = cachedPerVersion((db: DB) => readVisitFacets(db));
+const cachedFacets = cachedPerVersion((db: DB) => readVisitFacets(db), {
+	staleAfterMs: STALE_AFTER_MS
+});
 
 function readVisitFacets(db: DB) {
 	const years = db

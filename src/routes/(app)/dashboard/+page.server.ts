@@ -4,8 +4,8 @@ import { authorize } from '$lib/server/http/guards';
 import { dashboard } from '$lib/server/dashboard/figures';
 import { todayFor } from '$lib/server/http/follow-up';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const actor = authorize(event, 'dashboard.view');
 	const today = todayFor(actor);
-	return { ...dashboard(getDb(), today), today };
+	return { ...(await dashboard(getDb(), today)), today };
 };

@@ -7,7 +7,7 @@ import { mapFacets, networkMap } from '$lib/server/network/map';
 // (nor a second copy of its data for hydration).
 export const csr = false;
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	authorize(event, 'network.view');
 	const db = getDb();
 	const facets = mapFacets(db);
@@ -15,5 +15,5 @@ export const load: PageServerLoad = (event) => {
 	// An unknown year or theme in the address shows everything rather than an empty map.
 	const year = facets.years.find((y) => y === param('year')) ?? null;
 	const themeId = facets.themes.find((t) => t.id === param('theme'))?.id ?? null;
-	return { map: networkMap(db, { year, themeId }), facets, filter: { year, themeId } };
+	return { map: await networkMap(db, { year, themeId }), facets, filter: { year, themeId } };
 };

@@ -7,6 +7,7 @@ import { listVisits, visitFacets } from '$lib/server/visits/read';
 import { listThemes } from '$lib/server/organisations/directory';
 import { readOrganisationFilter } from '$lib/server/organisations/filter';
 import { positiveId } from '$lib/schemas/common';
+import { readCursor } from '$lib/server/db/keyset';
 import { VISIT_STATUSES, type VisitStatus } from '$lib/enums';
 
 export const load: PageServerLoad = (event) => {
@@ -26,11 +27,20 @@ export const load: PageServerLoad = (event) => {
 		year: Number.isInteger(year) && year > 1900 && year < 3000 ? year : undefined,
 		mine: q.get('mine') === '1' ? own : undefined,
 		sort: q.get('sort') === 'oldest' ? ('oldest' as const) : ('newest' as const),
-		page: positiveId(q.get('page')) ?? 1,
+		after: readCursor(q.get('after')),
+		before: readCursor(q.get('before')),
 		viewerOrganisations: viewerOf(actor)
 	};
 	return {
-		filter: { ...filter, mine: q.get('mine') === '1', status: status ?? '' },
+		// What the filter form shows, nothing more: page data is serialised into every page.
+		filter: {
+			status: status ?? '',
+			themeId: filter.themeId,
+			country: filter.country,
+			year: filter.year,
+			sort: filter.sort,
+			mine: q.get('mine') === '1'
+		},
 		...listVisits(db, filter),
 		organisation: organisation.field,
 		options: {
