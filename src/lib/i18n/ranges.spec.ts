@@ -34,7 +34,9 @@ describe('what a field allows, in words', () => {
 	it('says a departure before the arrival with both moments', () => {
 		expect(
 			plain(departureBeforeArrival('2026-05-04T10:00', '2026-05-03T18:00', { locale: 'es' }))
-		).toBe('La salida (3 de mayo de 2026 18:00) es anterior a la llegada (4 de mayo de 2026 10:00).');
+		).toBe(
+			'La salida (3 de mayo de 2026 18:00) es anterior a la llegada (4 de mayo de 2026 10:00).'
+		);
 		expect(departureBeforeArrival('', '2026-05-03T18:00')).toBeUndefined();
 	});
 });
