@@ -50,7 +50,7 @@ test('a coordinator records their delegates, fixes bad input, edits and removes 
 	await dt.getByLabel('Arrivée').fill(`${day(50)}T09:30`);
 	await dt.getByLabel('Départ').fill(`${day(49)}T18:00`);
 	await dt.getByRole('button', { name: 'Ajouter un délégué' }).click();
-	await expect(page.getByRole('alert')).toContainText('Certains champs');
+	await expect(page.locator('.error-summary')).toContainText('à corriger');
 	await expect(dt.getByText('Ce champ est obligatoire.')).toBeVisible();
 	await expect(dt.getByText("Le départ ne peut pas précéder l'arrivée.")).toBeVisible();
 	await expect(dt.getByLabel('Fonction')).toHaveValue('Monitrice du préscolaire');
@@ -262,7 +262,9 @@ test.describe('without JavaScript', () => {
 		await dt.getByLabel('Nom').fill('Sans Script');
 		await dt.getByLabel('Adresse e-mail').fill('pas-une-adresse');
 		await dt.getByRole('button', { name: 'Ajouter un délégué' }).click();
-		await expect(dt.getByText("Cette adresse e-mail n'est pas valide.")).toBeVisible();
+		await expect(
+			dt.locator('p.error').getByText("Cette adresse e-mail n'est pas valide.")
+		).toBeVisible();
 		await expect(dt.getByLabel('Nom')).toHaveValue('Sans Script');
 		await dt.getByLabel('Adresse e-mail').fill('sans.script@dispensaire-trottoir.example.org');
 		await dt.getByRole('button', { name: 'Ajouter un délégué' }).click();
