@@ -25,7 +25,9 @@ test('changing the password ends the other sessions; wrong input is named and no
 	await password.getByLabel('Confirmer le nouveau mot de passe').fill('autre');
 	await password.getByRole('button', { name: 'Changer le mot de passe' }).click();
 	await expect(page.getByText('Au moins 10 caractères.', { exact: true })).toBeVisible();
-	await expect(page.getByText('Les deux mots de passe ne sont pas identiques.')).toBeVisible();
+	await expect(
+		page.locator('p.error').getByText('Les deux mots de passe ne sont pas identiques.')
+	).toBeVisible();
 	// Nothing changed yet: the other device is still signed in.
 	await elsewhere.goto('/visits');
 	await expect(elsewhere).toHaveURL(/\/visits$/);

@@ -17,9 +17,9 @@ test('staff create an organisation, fix bad input, edit, archive and restore it'
 	await page.getByLabel('Fuseau horaire').fill('Afrique/Dakar');
 	await page.getByRole('button', { name: "Créer l'organisation" }).click();
 	await expect(page.locator('.error-summary')).toContainText('à corriger');
-	await expect(page.getByText('Cette valeur est déjà utilisée.')).toBeVisible();
-	await expect(page.getByText('Fuseau horaire inconnu')).toBeVisible();
-	await expect(page.getByText('Ce champ est obligatoire.')).toBeVisible();
+	await expect(page.locator('p.error').getByText('Cette valeur est déjà utilisée.')).toBeVisible();
+	await expect(page.locator('p.error').getByText('Fuseau horaire inconnu')).toBeVisible();
+	await expect(page.locator('p.error').getByText('Ce champ est obligatoire.')).toBeVisible();
 	await expect(page.getByLabel('Nom complet')).toHaveValue(name);
 	await expect(page.getByLabel('Pays')).toHaveValue('SN');
 	await page.screenshot(shot('admin-organisation-errors-fr'));

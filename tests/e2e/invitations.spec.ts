@@ -50,7 +50,9 @@ test('staff invite a coordinator, who invites a member; both join through their 
 	]);
 	await coordinator.getByLabel('Adresse e-mail').fill('pas-une-adresse');
 	await coordinator.getByRole('button', { name: "Envoyer l'invitation" }).click();
-	await expect(coordinator.getByText("Cette adresse e-mail n'est pas valide.")).toBeVisible();
+	await expect(
+		coordinator.locator('p.error').getByText("Cette adresse e-mail n'est pas valide.")
+	).toBeVisible();
 	await expect(coordinator.getByLabel('Adresse e-mail')).toHaveValue('pas-une-adresse');
 	await coordinator.getByLabel('Adresse e-mail').fill(MEMBER);
 	await coordinator.getByRole('button', { name: "Envoyer l'invitation" }).click();
