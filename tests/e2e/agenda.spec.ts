@@ -21,7 +21,7 @@ test('staff add sessions, see the overlap warning, move, copy a day and delete',
 	await expect(
 		add.locator('p.error').getByText(/L'heure de fin .* n'est pas après l'heure de début/)
 	).toBeVisible();
-	await expect(add.getByText('Ce champ est obligatoire.')).toBeVisible();
+	await expect(add.locator('p.error').getByText('Ce champ est obligatoire.')).toBeVisible();
 	await add.getByLabel(/^Fin/).fill('12:00');
 	await add.getByLabel('Titre').fill('Observation en moyenne section');
 	await add.getByRole('button', { name: 'Ajouter une séance' }).click();
