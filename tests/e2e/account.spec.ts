@@ -16,14 +16,18 @@ test('changing the password ends the other sessions; wrong input is named and no
 	await password.getByLabel('Nouveau mot de passe', { exact: true }).fill('un nouveau secret');
 	await password.getByLabel('Confirmer le nouveau mot de passe').fill('un nouveau secret');
 	await password.getByRole('button', { name: 'Changer le mot de passe' }).click();
-	await expect(page.getByText("Ce n'est pas votre mot de passe actuel.")).toBeVisible();
+	await expect(
+		page.locator('p.error').getByText("Ce n'est pas votre mot de passe actuel.")
+	).toBeVisible();
 
 	await password.getByLabel('Mot de passe actuel').fill(DEMO_PASSWORD);
 	await password.getByLabel('Nouveau mot de passe', { exact: true }).fill('court');
 	await password.getByLabel('Confirmer le nouveau mot de passe').fill('autre');
 	await password.getByRole('button', { name: 'Changer le mot de passe' }).click();
 	await expect(page.getByText('Au moins 10 caractères.', { exact: true })).toBeVisible();
-	await expect(page.getByText('Les deux mots de passe ne sont pas identiques.')).toBeVisible();
+	await expect(
+		page.locator('p.error').getByText('Les deux mots de passe ne sont pas identiques.')
+	).toBeVisible();
 	// Nothing changed yet: the other device is still signed in.
 	await elsewhere.goto('/visits');
 	await expect(elsewhere).toHaveURL(/\/visits$/);
@@ -59,7 +63,7 @@ test('the profile keeps bad input with a message, and saves name, language and t
 	await page.getByLabel('Nom', { exact: true }).fill('Issa Traoré (DT)');
 	await page.getByLabel('Fuseau horaire').fill('Mars/Olympus_Mons');
 	await page.getByRole('button', { name: 'Enregistrer' }).click();
-	await expect(page.getByText('Fuseau horaire inconnu')).toBeVisible();
+	await expect(page.locator('p.error').getByText('Fuseau horaire inconnu')).toBeVisible();
 	await expect(page.getByLabel('Nom', { exact: true })).toHaveValue('Issa Traoré (DT)');
 	await expect(page.getByLabel('Fuseau horaire')).toHaveValue('Mars/Olympus_Mons');
 

@@ -16,10 +16,10 @@ test('staff create an organisation, fix bad input, edit, archive and restore it'
 	await page.getByLabel('Pays').selectOption('SN');
 	await page.getByLabel('Fuseau horaire').fill('Afrique/Dakar');
 	await page.getByRole('button', { name: "Créer l'organisation" }).click();
-	await expect(page.getByRole('alert')).toContainText('Certains champs');
-	await expect(page.getByText('Cette valeur est déjà utilisée.')).toBeVisible();
-	await expect(page.getByText('Fuseau horaire inconnu')).toBeVisible();
-	await expect(page.getByText('Ce champ est obligatoire.')).toBeVisible();
+	await expect(page.locator('.error-summary')).toContainText('à corriger');
+	await expect(page.locator('p.error').getByText('Cette valeur est déjà utilisée.')).toBeVisible();
+	await expect(page.locator('p.error').getByText('Fuseau horaire inconnu')).toBeVisible();
+	await expect(page.locator('p.error').getByText('Ce champ est obligatoire.')).toBeVisible();
 	await expect(page.getByLabel('Nom complet')).toHaveValue(name);
 	await expect(page.getByLabel('Pays')).toHaveValue('SN');
 	await page.screenshot(shot('admin-organisation-errors-fr'));
@@ -80,7 +80,7 @@ test('staff name a new theme in the four languages and see it in Arabic', async 
 	await create.getByLabel('Identifiant').fill(slug);
 	await create.getByLabel('Nom (Français)').fill('Lecture publique');
 	await create.getByRole('button', { name: 'Créer le thème' }).click();
-	await expect(create.getByText('Ce champ est obligatoire.')).toHaveCount(3);
+	await expect(create.locator('p.error').getByText('Ce champ est obligatoire.')).toHaveCount(3);
 	await expect(create.getByLabel('Nom (Français)')).toHaveValue('Lecture publique');
 
 	await create.getByLabel('Nom (English)').fill('Public reading');
@@ -105,7 +105,7 @@ test('staff give a person a role in another organisation, then read it in the au
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Awa Sawadogo');
 
 	await page.getByRole('button', { name: "Enregistrer l'appartenance" }).click();
-	await expect(page.getByText('Ce champ est obligatoire.')).toBeVisible();
+	await expect(page.locator('p.error').getByText('Ce champ est obligatoire.')).toBeVisible();
 
 	await page.getByLabel('Organisation', { exact: true }).selectOption({ label: 'RACINES' });
 	await page.getByLabel('Rôle', { exact: true }).selectOption('coordinator');

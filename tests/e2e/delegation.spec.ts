@@ -50,9 +50,9 @@ test('a coordinator records their delegates, fixes bad input, edits and removes 
 	await dt.getByLabel('Arrivée').fill(`${day(50)}T09:30`);
 	await dt.getByLabel('Départ').fill(`${day(49)}T18:00`);
 	await dt.getByRole('button', { name: 'Ajouter un délégué' }).click();
-	await expect(page.getByRole('alert')).toContainText('Certains champs');
-	await expect(dt.getByText('Ce champ est obligatoire.')).toBeVisible();
-	await expect(dt.getByText("Le départ ne peut pas précéder l'arrivée.")).toBeVisible();
+	await expect(page.locator('.error-summary')).toContainText('à corriger');
+	await expect(dt.locator('p.error').getByText('Ce champ est obligatoire.')).toBeVisible();
+	await expect(dt.locator('p.error').getByText(/Le départ .* est avant l'arrivée/)).toBeVisible();
 	await expect(dt.getByLabel('Fonction')).toHaveValue('Monitrice du préscolaire');
 	await expect(dt.getByLabel('Arrivée')).toHaveValue(`${day(50)}T09:30`);
 	await expect(summary).toContainText('2 sur 2');
@@ -77,7 +77,7 @@ test('a coordinator records their delegates, fixes bad input, edits and removes 
 	await page.getByLabel('Nom').fill('');
 	await page.getByLabel('Fonction').fill('Monitrice principale');
 	await page.getByRole('button', { name: 'Enregistrer' }).click();
-	await expect(page.getByText('Ce champ est obligatoire.')).toBeVisible();
+	await expect(page.locator('p.error').getByText('Ce champ est obligatoire.')).toBeVisible();
 	await expect(page.getByLabel('Fonction')).toHaveValue('Monitrice principale');
 	await page.screenshot(shot('delegation-edit-errors-fr'));
 	await page.getByLabel('Nom').fill('Mariam Test');
@@ -262,7 +262,9 @@ test.describe('without JavaScript', () => {
 		await dt.getByLabel('Nom').fill('Sans Script');
 		await dt.getByLabel('Adresse e-mail').fill('pas-une-adresse');
 		await dt.getByRole('button', { name: 'Ajouter un délégué' }).click();
-		await expect(dt.getByText("Cette adresse e-mail n'est pas valide.")).toBeVisible();
+		await expect(
+			dt.locator('p.error').getByText("Cette adresse e-mail n'est pas valide.")
+		).toBeVisible();
 		await expect(dt.getByLabel('Nom')).toHaveValue('Sans Script');
 		await dt.getByLabel('Adresse e-mail').fill('sans.script@dispensaire-trottoir.example.org');
 		await dt.getByRole('button', { name: 'Ajouter un délégué' }).click();

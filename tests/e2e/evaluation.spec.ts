@@ -371,9 +371,11 @@ test('staff edit the template: a new version, checked in four languages', async 
 	await added.getByLabel('Texte — English').fill('How many days would you have wanted?');
 	await added.getByLabel('Réponses proposées — Français (une par ligne)').fill('Trois\nCinq');
 	await page.getByRole('button', { name: 'Enregistrer une nouvelle version' }).click();
-	await expect(page.getByRole('alert')).toBeVisible();
+	await expect(page.locator('.error-summary')).toBeVisible();
 	await expect(added.getByText('Ce champ est obligatoire.')).toHaveCount(2);
-	await expect(added.getByText('Au moins deux réponses, une par ligne.')).toHaveCount(3);
+	await expect(
+		added.locator('p.error').getByText('Au moins deux réponses, une par ligne.')
+	).toHaveCount(3);
 	await expect(added.getByLabel('Texte — Français')).toHaveValue(
 		'Combien de jours auriez-vous voulu ?'
 	);

@@ -39,7 +39,7 @@ for (const javaScriptEnabled of [true, false]) {
 		await page.getByLabel('Dernier jour').fill('2027-10-06');
 		await page.getByRole('button', { name: 'Enregistrer comme brouillon' }).click();
 
-		await expect(page.getByText(TOO_LONG)).toBeVisible();
+		await expect(page.locator('p.error').getByText(TOO_LONG)).toBeVisible();
 		await expect(page.getByLabel('Titre')).toHaveValue(title);
 		await expect(page.getByLabel('Titre')).toHaveAttribute('aria-invalid', 'true');
 		// The other fields are kept too.

@@ -38,6 +38,9 @@ test('lessons and actions: record, follow up, search, dashboard, CSV, report', a
 	const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 	await page.getByLabel('Échéance').fill(yesterday);
 	await page.getByRole('button', { name: "Enregistrer l'action" }).click();
+	// Allowed, but asked first: "save anyway".
+	await page.getByLabel('Enregistrer quand même').check();
+	await page.getByRole('button', { name: "Enregistrer l'action" }).click();
 	await expect(page.getByText('Action enregistrée.')).toBeVisible();
 	const row = page.getByRole('row', { name: /Organiser la réunion mensuelle/ });
 	await expect(row.getByText('En retard')).toBeVisible();

@@ -24,10 +24,10 @@ test('KEOOGO proposes, Dispensaire Trottoir proposes other dates, KEOOGO accepts
 	await keoogo.getByLabel('Premier jour').fill('2027-03-12');
 	await keoogo.getByLabel('Dernier jour').fill('2027-03-08');
 	await keoogo.getByRole('button', { name: 'Envoyer la proposition' }).click();
-	await expect(keoogo.getByRole('alert')).toContainText('Certains champs');
+	await expect(keoogo.locator('.error-summary')).toContainText('à corriger');
 	await expect(keoogo.locator('#field-partnerId-error')).toHaveText('Ce champ est obligatoire.');
 	await expect(
-		keoogo.getByText('La fin doit être le même jour que le début ou après.')
+		keoogo.locator('p.error').getByText(/La date de fin .* est avant la date de début/)
 	).toBeVisible();
 	await expect(keoogo.getByLabel('Titre')).toHaveValue(title);
 	await shot(keoogo, 'visit-new-errors-fr');
@@ -61,7 +61,9 @@ test('KEOOGO proposes, Dispensaire Trottoir proposes other dates, KEOOGO accepts
 	await dt.getByLabel('Premier jour').fill('2027-04-05');
 	await dt.getByLabel('Dernier jour').fill('2027-04-01');
 	await dt.getByRole('button', { name: 'Envoyer ces dates' }).click();
-	await expect(dt.getByText('La fin doit être le même jour que le début ou après.')).toBeVisible();
+	await expect(
+		dt.locator('p.error').getByText(/La date de fin .* est avant la date de début/)
+	).toBeVisible();
 	await dt.getByLabel('Dernier jour').fill('2027-04-10');
 	await dt.getByLabel('Message (facultatif)').fill('Les classes reprennent le 5 avril.');
 	await dt.getByRole('button', { name: 'Envoyer ces dates' }).click();

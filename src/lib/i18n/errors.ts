@@ -44,7 +44,8 @@ export function errorText(
 		overlap: m.form_overlap,
 		day_full: () => m.agenda_day_full({ max: MAX_SESSIONS_PER_DAY }),
 		one_line: m.form_one_line,
-		control_characters: m.form_control_characters
+		control_characters: m.form_control_characters,
+		past_date: m.form_past_date
 	};
 	return (specific[code] ?? general[code])();
 }

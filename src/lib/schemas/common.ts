@@ -24,7 +24,9 @@ export const ERROR_CODES = [
 	'overlap',
 	'day_full',
 	'one_line',
-	'control_characters'
+	'control_characters',
+	/** Not wrong, but asked first: a date that has passed (see "save anyway"). */
+	'past_date'
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

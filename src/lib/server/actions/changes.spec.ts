@@ -27,12 +27,18 @@ beforeEach(() => {
 			[keoogo, 'visitor']
 		]
 	});
-	const created = createAction(db, null, visitId, {
-		title: 'Contacter la circonscription',
-		details: '',
-		ownerOrganisationId: keoogo,
-		dueOn: '2024-09-30'
-	});
+	const created = createAction(
+		db,
+		null,
+		visitId,
+		{
+			title: 'Contacter la circonscription',
+			details: '',
+			ownerOrganisationId: keoogo,
+			dueOn: '2024-09-30'
+		},
+		{ today: '2024-09-01', confirmed: true }
+	);
 	if (!created.ok) throw new Error('not created');
 	actionId = created.id;
 });

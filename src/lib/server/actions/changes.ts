@@ -10,6 +10,16 @@ import type { ActionStatus } from '$lib/enums';
 import type { ActionField, ActionInput } from '$lib/schemas/lesson';
 
 type Checked = { ok: true } | { ok: false; field: ActionField };
+/** Today where the person is, and whether they already said "save anyway" to a passed date. */
+export type DueCheck = { today: string; confirmed: boolean };
+
+/**
+ * An action already due when it is written down: recording one that is late is real use, but
+ * more often a slip of the date, so it is saved only once the person confirmed. Asked when an
+ * action is created and when an edit moves its due date, never for a date that stays.
+ */
+export const pastDue = (dueOn: string, { today, confirmed }: DueCheck) =>
+	!confirmed && dueOn < today;
 
 /** The rules a form cannot check alone: owner, owner person and lesson belong to this visit. */
 function checkAction(tx: Tx, visitId: number, input: ActionInput): Checked {
@@ -40,7 +50,14 @@ function checkAction(tx: Tx, visitId: number, input: ActionInput): Checked {
 	return { ok: true };
 }
 
-export function createAction(db: DB, actorId: number | null, visitId: number, input: ActionInput) {
+export function createAction(
+	db: DB,
+	actorId: number | null,
+	visitId: number,
+	input: ActionInput,
+	due: DueCheck
+): { ok: false; field: ActionField; past?: true } | { ok: true; id: number } {
+	if (pastDue(input.dueOn, due)) return { ok: false, field: 'dueOn', past: true };
 	return db.transaction((tx) => {
 		const checked = checkAction(tx, visitId, input);
 		if (!checked.ok) return checked;
@@ -73,10 +90,14 @@ export function createAction(db: DB, actorId: number | null, visitId: number, in
 export function editAction(
 	db: DB,
 	actorId: number | null,
-	current: { id: number; visitId: number; version: number },
+	current: { id: number; visitId: number; version: number; dueOn: string },
 	input: ActionInput & { version: number },
+	due: DueCheck,
 	now = new Date()
-): Checked | { ok: false; field: 'stale' } {
+): Checked | { ok: false; field: 'stale' } | { ok: false; field: 'dueOn'; past: true } {
+	if (input.dueOn !== current.dueOn && pastDue(input.dueOn, due)) {
+		return { ok: false, field: 'dueOn', past: true };
+	}
 	return db.transaction((tx) => {
 		const checked = checkAction(tx, current.visitId, input);
 		if (!checked.ok) return checked;

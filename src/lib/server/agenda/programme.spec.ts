@@ -60,7 +60,7 @@ beforeEach(() => {
 		.returning()
 		.all()
 		.map((o) => o.id);
-	visitId = createVisit(
+	const created = createVisit(
 		db,
 		{ actorId: 1, origin: 'https://p.test' },
 		{ kind: 'exchange', proposerId: keoogo, hostId: keoogo + 1, visitorIds: [keoogo] },
@@ -74,8 +74,11 @@ beforeEach(() => {
 			languages: [],
 			themeIds: []
 		},
-		true
+		true,
+		{ confirmed: true }
 	);
+	if (!created.ok) throw new Error('not created');
+	visitId = created.id;
 });
 
 describe('the session form', () => {

@@ -109,7 +109,13 @@ export function seedLivingVisits(db: DB, now: Date, origin: string) {
 			refuse('proposing', v);
 		}
 		if (Object.keys(checkParties(db, parties, details)).length) refuse('the parties', v);
-		const id = createVisit(db, ctxOf(proposer), parties, details, true);
+		// History is recorded on purpose: a visit already under way or over is confirmed as such.
+		const created = createVisit(db, ctxOf(proposer), parties, details, true, {
+			confirmed: true,
+			now
+		});
+		if (!created.ok) refuse('proposing', v);
+		const id = created.id;
 		const target = (): VisitTarget & { id: number; title: string } => {
 			const read = getVisit(db, id)!;
 			return { ...visitTarget(read), id, title: read.title };

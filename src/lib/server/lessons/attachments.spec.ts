@@ -190,13 +190,19 @@ describe('deletions', () => {
 		const lessonId = newLesson();
 		const made = upload(lessonId, 'a.png', PNG);
 		if (!made.ok) throw new Error('not stored');
-		createAction(db, null, visitId, {
-			title: 'Partager les fiches',
-			details: '',
-			ownerOrganisationId: keoogo,
-			dueOn: '2024-09-30',
-			lessonId
-		});
+		createAction(
+			db,
+			null,
+			visitId,
+			{
+				title: 'Partager les fiches',
+				details: '',
+				ownerOrganisationId: keoogo,
+				dueOn: '2024-09-30',
+				lessonId
+			},
+			{ today: '2024-09-01', confirmed: false }
+		);
 		expect(deleteLesson(db, dir, null, lessonId)).toBe(true);
 		expect(rows()).toBe(0);
 		expect(stored()).toEqual([]);

@@ -7,7 +7,7 @@ import { actions, lessons, notifications, outbox, remindersSent, themes } from '
 import { addOrganisation, addUser, addVisit } from '../db/test-fixtures';
 import { createLesson, experienceOn, ftsQuery, lessonsOfVisit, listLessons } from './record';
 import { exportActions, getAction, listActions } from '../actions/tracking';
-import { addProgress, createAction } from '../actions/changes';
+import { addProgress, createAction, editAction } from '../actions/changes';
 import { actionReminders, reminderKind } from '../actions/reminders';
 import { completionRate, dashboard } from '../dashboard/figures';
 import { actionSchema, lessonSchema } from '$lib/schemas/lesson';
@@ -27,14 +27,23 @@ const lesson = (values: Partial<Parameters<typeof createLesson>[3]> = {}) =>
 		...values
 	});
 
-const action = (values: Partial<Parameters<typeof createAction>[3]> = {}) =>
-	createAction(db, null, visitId, {
-		title: 'Contacter la circonscription',
-		details: '',
-		ownerOrganisationId: keoogo,
-		dueOn: '2024-09-30',
-		...values
-	});
+const action = (
+	values: Partial<Parameters<typeof createAction>[3]> = {},
+	due = { today: '2024-01-01', confirmed: false }
+) =>
+	createAction(
+		db,
+		null,
+		visitId,
+		{
+			title: 'Contacter la circonscription',
+			details: '',
+			ownerOrganisationId: keoogo,
+			dueOn: '2024-09-30',
+			...values
+		},
+		due
+	);
 
 beforeEach(() => {
 	db = createTestDb();
@@ -162,6 +171,42 @@ describe('actions', () => {
 			field: 'ownerUserId'
 		});
 		expect(db.select({ n: count() }).from(actions).get()!.n).toBe(0);
+	});
+
+	it('asks before recording an action already due, then saves it once', () => {
+		const late = { today: '2024-10-01', confirmed: false };
+		expect(action({ dueOn: '2024-09-30' }, late)).toEqual({
+			ok: false,
+			field: 'dueOn',
+			past: true
+		});
+		expect(db.select({ n: count() }).from(actions).get()!.n).toBe(0);
+		expect(action({ dueOn: '2024-10-01' }, late).ok).toBe(true);
+		expect(action({ dueOn: '2024-09-30' }, { ...late, confirmed: true }).ok).toBe(true);
+		expect(db.select({ n: count() }).from(actions).get()!.n).toBe(2);
+	});
+
+	it('asks again only when an edit moves the due date into the past', () => {
+		const created = action({ dueOn: '2024-09-30' });
+		if (!created.ok) throw new Error('not created');
+		const current = { id: created.id, visitId, version: 1, dueOn: '2024-09-30' };
+		const later = { today: '2024-10-15', confirmed: false };
+		const input = {
+			title: 'Rappeler la circonscription',
+			details: '',
+			ownerOrganisationId: keoogo,
+			dueOn: '2024-09-30',
+			version: 1
+		};
+		expect(editAction(db, null, current, input, later)).toEqual({ ok: true });
+		const moved = { ...input, dueOn: '2024-10-10', version: 2 };
+		const asked = editAction(db, null, { ...current, version: 2 }, moved, later);
+		expect(asked).toEqual({ ok: false, field: 'dueOn', past: true });
+		expect(getAction(db, created.id, null)!.dueOn).toBe('2024-09-30');
+		expect(
+			editAction(db, null, { ...current, version: 2 }, moved, { ...later, confirmed: true })
+		).toEqual({ ok: true });
+		expect(getAction(db, created.id, null)!.dueOn).toBe('2024-10-10');
 	});
 
 	it('keeps the history of progress and status changes', () => {

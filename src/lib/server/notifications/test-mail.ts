@@ -48,14 +48,18 @@ export function mailWorld(): MailWorld {
 		smtp: undefined as unknown as { received: Received[]; url: string; close: () => Promise<void> },
 		ctx: (who: string) => ({ actorId: world.person[who], origin: ORIGIN }),
 		/** KEOOGO (Awa) proposes a visit to Dimitra Tanzanie (Lucía). */
-		proposal: (extra: Partial<VisitDetails> = {}, hostId = world.org.DT, send = true) =>
-			createVisit(
+		proposal: (extra: Partial<VisitDetails> = {}, hostId = world.org.DT, send = true) => {
+			const created = createVisit(
 				world.db,
 				world.ctx('awa'),
 				{ kind: 'exchange', proposerId: world.org.KEOOGO, hostId, visitorIds: [world.org.KEOOGO] },
 				{ ...details, ...extra },
-				send
-			),
+				send,
+				{ confirmed: true }
+			);
+			if (!created.ok) throw new Error('proposal refused');
+			return created.id;
+		},
 		target: (id: number) => {
 			const v = getVisit(world.db, id)!;
 			return { ...visitTarget(v), id, title: v.title };

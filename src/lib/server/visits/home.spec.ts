@@ -49,14 +49,18 @@ beforeEach(() => {
 		.map((o) => o.id);
 });
 
-const propose = (send = true) =>
-	createVisit(
+const propose = (send = true) => {
+	const created = createVisit(
 		db,
 		ctx,
 		{ kind: 'exchange', proposerId: keoogo, hostId: dt, visitorIds: [keoogo] },
 		details,
-		send
+		send,
+		{ confirmed: true }
 	);
+	if (!created.ok) throw new Error('not created');
+	return created.id;
+};
 
 describe('home page lists', () => {
 	it('puts a proposal in the counterpart’s waiting list, not the proposer’s', () => {

@@ -4,7 +4,7 @@ import { createTestDb } from '../db/test-db';
 import type { DB } from '../db';
 import { memberships, notifications, organisations, outbox, users, visits } from '../db/schema';
 import { getVisit } from './read';
-import { createVisit, updateVisitDetails, visitTarget, type Parties } from './workflow';
+import { createVisit, pastDates, updateVisitDetails, visitTarget, type Parties } from './workflow';
 import { deleteDraft, moveVisit } from './transitions';
 import { answerDates, answerVisit, openDateProposals, proposeDates } from './answers';
 import { entityHistory } from '../audit/log';
@@ -17,6 +17,12 @@ import { visitDetailsSchema, type VisitDetails } from '$lib/schemas/visit';
 let db: DB;
 const org: Record<string, number> = {};
 const coord: Record<string, number> = {};
+/** These tests record visits whatever today is: dates that have passed are confirmed. */
+const RECORD = { confirmed: true };
+const created = (result: ReturnType<typeof createVisit>) => {
+	if (!result.ok) throw new Error('not created');
+	return result.id;
+};
 const ctx = (who: string) => ({ actorId: coord[who], origin: 'https://passerelle.test' });
 
 const details: VisitDetails = {
@@ -92,7 +98,7 @@ describe('visit details form', () => {
 
 describe('proposing and answering an exchange', () => {
 	it('a sent proposal tells the counterpart coordinators, in their language, and not the proposer', () => {
-		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
+		const id = created(createVisit(db, ctx('KEOOGO'), exchange(), details, true, RECORD));
 		const visit = getVisit(db, id)!;
 		expect(visit.status).toBe('proposed');
 		expect(visit.host).toMatchObject({ organisationId: org.DT, response: 'invited' });
@@ -106,7 +112,7 @@ describe('proposing and answering an exchange', () => {
 	});
 
 	it('a draft tells nobody until it is sent', () => {
-		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, false);
+		const id = created(createVisit(db, ctx('KEOOGO'), exchange(), details, false, RECORD));
 		expect(db.select().from(notifications).all()).toHaveLength(0);
 		expect(moveVisit(db, ctx('KEOOGO'), target(id), 'send')).toBe(true);
 		expect(getVisit(db, id)?.status).toBe('proposed');
@@ -115,7 +121,7 @@ describe('proposing and answering an exchange', () => {
 	});
 
 	it('counter-proposed dates, accepted by the proposer, become the dates and the visit is accepted', () => {
-		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
+		const id = created(createVisit(db, ctx('KEOOGO'), exchange(), details, true, RECORD));
 		proposeDates(db, ctx('DT'), target(id), {
 			organisationId: org.DT,
 			startsOn: '2027-01-11',
@@ -145,7 +151,7 @@ describe('proposing and answering an exchange', () => {
 	});
 
 	it('rejected dates leave the proposal open for an answer', () => {
-		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
+		const id = created(createVisit(db, ctx('KEOOGO'), exchange(), details, true, RECORD));
 		const pid = proposeDates(db, ctx('DT'), target(id), {
 			organisationId: org.DT,
 			startsOn: '2027-01-11',
@@ -169,7 +175,7 @@ describe('a meeting of five organisations', () => {
 			hostId: org.KEOOGO,
 			visitorIds: [org.DT, org.RACINES, org.MAEECHA, org.AHEED]
 		};
-		const id = createVisit(db, ctx('KEOOGO'), parties, details, true);
+		const id = created(createVisit(db, ctx('KEOOGO'), parties, details, true, RECORD));
 		expect(db.select().from(notifications).all()).toHaveLength(4);
 		expect(answerVisit(db, ctx('AHEED'), target(id), org.AHEED, 'declined', 'Budget')).toBe(
 			'proposed'
@@ -186,12 +192,15 @@ describe('a meeting of five organisations', () => {
 			['RACINES', 'accepted', null]
 		]);
 
-		const all = createVisit(
-			db,
-			ctx('KEOOGO'),
-			{ ...parties, visitorIds: [org.DT, org.AHEED] },
-			details,
-			true
+		const all = created(
+			createVisit(
+				db,
+				ctx('KEOOGO'),
+				{ ...parties, visitorIds: [org.DT, org.AHEED] },
+				details,
+				true,
+				RECORD
+			)
 		);
 		answerVisit(db, ctx('DT'), target(all), org.DT, 'declined', 'Dates');
 		expect(answerVisit(db, ctx('AHEED'), target(all), org.AHEED, 'declined', 'Budget')).toBe(
@@ -200,9 +209,44 @@ describe('a meeting of five organisations', () => {
 	});
 });
 
+describe('dates that have passed', () => {
+	// 10 March 2026, 12:00 UTC: already the 11th in Auckland, still the 10th in Ouagadougou.
+	const now = new Date('2026-03-10T12:00:00Z');
+	const old = { ...details, startsOn: '2026-03-02', endsOn: '2026-03-06' };
+
+	it('are asked before a proposal is written, then saved once confirmed', () => {
+		const asked = createVisit(db, ctx('KEOOGO'), exchange(), old, true, { confirmed: false, now });
+		expect(asked).toEqual({ ok: false, errors: { startsOn: 'past_date' } });
+		expect(db.select().from(visits).all()).toHaveLength(0);
+		expect(db.select().from(notifications).all()).toHaveLength(0);
+		const saved = createVisit(db, ctx('KEOOGO'), exchange(), old, true, { confirmed: true, now });
+		expect(saved.ok).toBe(true);
+		expect(db.select().from(visits).all()).toHaveLength(1);
+	});
+
+	it('are counted where the visit takes place; today is not past', () => {
+		const today = { ...details, startsOn: '2026-03-10', endsOn: '2026-03-12' };
+		expect(pastDates(today, { confirmed: false, now })).toEqual({});
+		const auckland = { ...today, timeZone: 'Pacific/Auckland' };
+		expect(pastDates(auckland, { confirmed: false, now })).toEqual({ startsOn: 'past_date' });
+	});
+
+	it('are asked again only when an edit moves them', () => {
+		const id = created(createVisit(db, ctx('KEOOGO'), exchange(), old, false, RECORD));
+		const keep = { confirmed: false, now };
+		expect(updateVisitDetails(db, ctx('KEOOGO'), id, 1, { ...old, place: 'Pô' }, keep)).toBe('ok');
+		const moved = { ...old, endsOn: '2026-03-07' };
+		expect(updateVisitDetails(db, ctx('KEOOGO'), id, 2, moved, keep)).toBe('past');
+		expect(getVisit(db, id)?.endsOn).toBe('2026-03-06');
+		expect(updateVisitDetails(db, ctx('KEOOGO'), id, 2, moved, { ...keep, confirmed: true })).toBe(
+			'ok'
+		);
+	});
+});
+
 describe('editing safely', () => {
 	it('refuses the second of two edits made from the same version and writes nothing', () => {
-		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
+		const id = created(createVisit(db, ctx('KEOOGO'), exchange(), details, true, RECORD));
 		expect(updateVisitDetails(db, ctx('KEOOGO'), id, 1, { ...details, place: 'Ouagadougou' })).toBe(
 			'ok'
 		);
@@ -214,8 +258,8 @@ describe('editing safely', () => {
 	});
 
 	it('tells the other side when the dates of a sent visit change', () => {
-		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
-		updateVisitDetails(db, ctx('KEOOGO'), id, 1, { ...details, endsOn: '2026-12-12' });
+		const id = created(createVisit(db, ctx('KEOOGO'), exchange(), details, true, RECORD));
+		updateVisitDetails(db, ctx('KEOOGO'), id, 1, { ...details, endsOn: '2026-12-12' }, RECORD);
 		const kinds = db
 			.select()
 			.from(notifications)
@@ -228,7 +272,7 @@ describe('editing safely', () => {
 
 describe('lifecycle', () => {
 	it('runs accepted → confirmed → completed → closed, and a cancellation keeps its reason', () => {
-		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
+		const id = created(createVisit(db, ctx('KEOOGO'), exchange(), details, true, RECORD));
 		answerVisit(db, ctx('DT'), target(id), org.DT, 'accepted', '');
 		expect(moveVisit(db, ctx('DT'), target(id), 'close')).toBe(false);
 		for (const step of ['confirm', 'complete', 'close'] as const) {
@@ -237,7 +281,7 @@ describe('lifecycle', () => {
 		expect(getVisit(db, id)?.status).toBe('closed');
 		expect(moveVisit(db, ctx('DT'), target(id), 'cancel', 'Trop tard')).toBe(false);
 
-		const other = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
+		const other = created(createVisit(db, ctx('KEOOGO'), exchange(), details, true, RECORD));
 		expect(
 			moveVisit(db, ctx('KEOOGO'), target(other), 'cancel', 'Grève des transports', org.KEOOGO)
 		).toBe(true);
@@ -250,7 +294,7 @@ describe('lifecycle', () => {
 	});
 
 	it('reopens a visit completed or closed by mistake, with a reason, in its history and told', () => {
-		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
+		const id = created(createVisit(db, ctx('KEOOGO'), exchange(), details, true, RECORD));
 		answerVisit(db, ctx('DT'), target(id), org.DT, 'accepted', '');
 		moveVisit(db, ctx('DT'), target(id), 'complete');
 		db.delete(notifications).run();
@@ -286,7 +330,7 @@ describe('lifecycle', () => {
 
 describe('races and drafts', () => {
 	it('an answer read before a cancellation does not bring the visit back', () => {
-		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
+		const id = created(createVisit(db, ctx('KEOOGO'), exchange(), details, true, RECORD));
 		const seenByDt = target(id);
 		moveVisit(db, ctx('KEOOGO'), target(id), 'cancel', 'Grève', org.KEOOGO);
 		answerVisit(db, ctx('DT'), seenByDt, org.DT, 'accepted', '');
@@ -300,7 +344,7 @@ describe('races and drafts', () => {
 			hostId: org.KEOOGO,
 			visitorIds: [org.DT, org.AHEED]
 		};
-		const id = createVisit(db, ctx('KEOOGO'), parties, details, true);
+		const id = created(createVisit(db, ctx('KEOOGO'), parties, details, true, RECORD));
 		const before = target(id);
 		answerVisit(db, ctx('DT'), before, org.DT, 'declined', 'Dates');
 		answerVisit(db, ctx('AHEED'), before, org.AHEED, 'declined', 'Budget');
@@ -308,12 +352,12 @@ describe('races and drafts', () => {
 	});
 
 	it('a draft is deleted, never cancelled, and nobody hears of it', () => {
-		const id = createVisit(db, ctx('KEOOGO'), exchange(), details, false);
+		const id = created(createVisit(db, ctx('KEOOGO'), exchange(), details, false, RECORD));
 		expect(moveVisit(db, ctx('KEOOGO'), target(id), 'cancel', 'x')).toBe(false);
 		expect(deleteDraft(db, ctx('KEOOGO'), id)).toBe(true);
 		expect(getVisit(db, id)).toBeUndefined();
 		expect(db.select().from(notifications).all()).toHaveLength(0);
-		const sent = createVisit(db, ctx('KEOOGO'), exchange(), details, true);
+		const sent = created(createVisit(db, ctx('KEOOGO'), exchange(), details, true, RECORD));
 		expect(deleteDraft(db, ctx('KEOOGO'), sent)).toBe(false);
 	});
 
@@ -324,7 +368,7 @@ describe('races and drafts', () => {
 			hostId: org.KEOOGO,
 			visitorIds: [org.DT, org.RACINES, org.AHEED]
 		};
-		const id = createVisit(db, ctx('KEOOGO'), parties, details, true);
+		const id = created(createVisit(db, ctx('KEOOGO'), parties, details, true, RECORD));
 		answerVisit(db, ctx('RACINES'), target(id), org.RACINES, 'declined', 'Non');
 		const pid = proposeDates(db, ctx('DT'), target(id), {
 			organisationId: org.DT,

@@ -7,12 +7,14 @@ import { organisations, themes, visitOrganisations, visitThemes, visits } from '
 import { recordAudit } from '../audit/log';
 import { notify } from '../notifications/in-app';
 import { counterparts, type VisitTarget } from '../policy';
-import { VISIT_STATUS, isDraft, type Told } from '$lib/visit-lifecycle';
+import { VISIT_STATUS, isDraft, todayIn, type Told } from '$lib/visit-lifecycle';
 import type { VisitDetails } from '$lib/schemas/visit';
 import type { FieldErrors } from '$lib/schemas/common';
 import type { VisitKind } from '$lib/enums';
 
 export type Ctx = { actorId: number; origin: string };
+/** Whether the person already said "save anyway" to dates that have passed. */
+export type PastCheck = { confirmed: boolean; now?: Date };
 export type Parties = { kind: VisitKind; proposerId: number; hostId: number; visitorIds: number[] };
 
 type Participant = { organisationId: number; role: string; response: string };
@@ -95,6 +97,19 @@ export function checkThemes(db: DB, themeIds: number[]): FieldErrors {
 	return known.length === new Set(themeIds).size ? {} : { themeIds: 'invalid' };
 }
 
+/**
+ * Dates that have passed where the visit takes place: recording a visit that already happened is
+ * real use, but more often a slip of the year, so it is saved only once the person confirmed.
+ * Every write of a visit's dates asks this (creating, editing; not an edit that keeps them).
+ */
+export function pastDates(
+	details: Pick<VisitDetails, 'startsOn' | 'timeZone'>,
+	{ confirmed, now = new Date() }: PastCheck
+): FieldErrors {
+	if (confirmed) return {};
+	return details.startsOn < todayIn(details.timeZone, now) ? { startsOn: 'past_date' } : {};
+}
+
 function detailColumns(d: VisitDetails) {
 	return {
 		title: d.title,
@@ -125,14 +140,20 @@ export function proposedNotice(
 	});
 }
 
-/** Creates a draft, or a sent proposal when `send`; the proposer's side has accepted by asking. */
+/**
+ * Creates a draft, or a sent proposal when `send`; the proposer's side has accepted by asking.
+ * Dates that have passed and were not confirmed write nothing and come back as field errors.
+ */
 export function createVisit(
 	db: DB,
 	ctx: Ctx,
 	parties: Parties,
 	details: VisitDetails,
-	send: boolean
-) {
+	send: boolean,
+	past: PastCheck
+): { ok: true; id: number } | { ok: false; errors: FieldErrors } {
+	const warned = pastDates(details, past);
+	if (Object.keys(warned).length) return { ok: false, errors: warned };
 	return db.transaction((tx) => {
 		const { id } = tx
 			.insert(visits)
@@ -183,24 +204,28 @@ export function createVisit(
 				participants: rows
 			});
 		}
-		return id;
+		return { ok: true as const, id };
 	});
 }
 
 /**
  * Saves new details if nobody saved since `version` was read; otherwise 'stale' and nothing is
- * written, so a second editor never silently overwrites the first.
+ * written, so a second editor never silently overwrites the first. New dates that have passed
+ * and were not confirmed are 'past' (see pastDates); keeping the saved dates is never asked.
  */
 export function updateVisitDetails(
 	db: DB,
 	ctx: Ctx,
 	visitId: number,
 	version: number,
-	details: VisitDetails
-): 'ok' | 'stale' {
+	details: VisitDetails,
+	past: PastCheck = { confirmed: false }
+): 'ok' | 'stale' | 'past' {
 	return db.transaction((tx) => {
 		const before = tx.select().from(visits).where(eq(visits.id, visitId)).get();
 		if (!before || before.version !== version) return 'stale';
+		const moved = before.startsOn !== details.startsOn || before.endsOn !== details.endsOn;
+		if (moved && Object.keys(pastDates(details, past)).length) return 'past';
 		const columns = detailColumns(details);
 		const done = tx
 			.update(visits)

@@ -77,19 +77,21 @@ export const actions: Actions = {
 		const actor = authorize(event, 'action.list');
 		const { action, canEdit } = visibleAction(actor, event.params.id);
 		if (!canEdit) error(403, 'Forbidden');
-		const read = readActionForm(await event.request.formData(), true);
+		const form = await event.request.formData();
+		const read = readActionForm(form, true);
 		if (!read.ok) return fail(400, { values: read.values, errors: read.errors as FieldErrors });
 		const result = editAction(
 			getDb(),
 			actor.id,
 			action,
-			read.data as typeof read.data & { version: number }
+			read.data as typeof read.data & { version: number },
+			{ today: todayFor(actor), confirmed: form.get('confirmPast') === 'yes' }
 		);
 		if (!result.ok) {
-			const errors: FieldErrors = {
-				[result.field === 'stale' ? 'title' : result.field]:
-					result.field === 'stale' ? 'stale' : 'not_member'
-			};
+			const errors: FieldErrors =
+				result.field === 'stale'
+					? { title: 'stale' }
+					: { [result.field]: 'past' in result ? 'past_date' : 'not_member' };
 			return fail(result.field === 'stale' ? 409 : 400, { values: read.values, errors });
 		}
 		return { edited: true };

@@ -14,6 +14,7 @@ import {
 	withHostZone
 } from '$lib/server/http/visit-forms';
 import { refill } from '$lib/server/http/forms';
+import { todayFor } from '$lib/server/http/follow-up';
 
 function proposer(event: RequestEvent) {
 	const actor = authorize(event, 'visit.propose');
@@ -24,7 +25,7 @@ function proposer(event: RequestEvent) {
 }
 
 export const load: PageServerLoad = (event) => {
-	const { staff, own } = proposer(event);
+	const { actor, staff, own } = proposer(event);
 	const db = getDb();
 	const organisations = activeOrganisations(db);
 	const themes = listThemes(db);
@@ -34,6 +35,7 @@ export const load: PageServerLoad = (event) => {
 		organisations,
 		themes,
 		zones: timeZoneList(),
+		today: todayFor(actor),
 		prefill: proposalPrefill(event.url.searchParams, {
 			staff,
 			ownIds: own.map((m) => m.organisationId),
@@ -66,13 +68,15 @@ export const actions: Actions = {
 		if (!can(actor, 'visit.create', { organisationId: staff ? null : parties.data.proposerId })) {
 			error(403, 'Forbidden');
 		}
-		const id = createVisit(
+		const created = createVisit(
 			db,
 			{ actorId: actor.id, origin: event.url.origin },
 			parties.data,
 			details.data,
-			send
+			send,
+			{ confirmed: form.get('confirmPast') === 'yes' }
 		);
-		redirect(303, `/visits/${id}?done=${send ? 'sent' : 'draft'}`);
+		if (!created.ok) return fail(400, refill(values, created.errors));
+		redirect(303, `/visits/${created.id}?done=${send ? 'sent' : 'draft'}`);
 	}
 };

@@ -43,16 +43,18 @@ export const actions: Actions = {
 	create: async (event) => {
 		const context = readableVisit(event);
 		if (!ownersFor(context).length) error(403, 'Forbidden');
-		const read = readActionForm(await event.request.formData());
+		const form = await event.request.formData();
+		const read = readActionForm(form);
 		if (!read.ok) return fail(400, { values: read.values, errors: read.errors });
 		const organisationId = read.data.ownerOrganisationId;
 		if (!can(context.actor, 'action.create', { visit: context.target, organisationId })) {
 			const errors: FieldErrors = { ownerOrganisationId: 'not_member' };
 			return fail(400, { values: read.values, errors });
 		}
-		const result = createAction(getDb(), context.actor.id, context.visit.id, read.data);
+		const due = { today: todayFor(context.actor), confirmed: form.get('confirmPast') === 'yes' };
+		const result = createAction(getDb(), context.actor.id, context.visit.id, read.data, due);
 		if (!result.ok) {
-			const errors: FieldErrors = { [result.field]: 'not_member' };
+			const errors: FieldErrors = { [result.field]: result.past ? 'past_date' : 'not_member' };
 			return fail(400, { values: read.values, errors });
 		}
 		return { created: read.data.title };

@@ -9,6 +9,7 @@ import { timeZoneList } from '$lib/server/http/admin-forms';
 import { checkThemes, updateVisitDetails } from '$lib/server/visits/workflow';
 import { visitFormValues } from '$lib/server/http/visit-forms';
 import { refill } from '$lib/server/http/forms';
+import { todayFor } from '$lib/server/http/follow-up';
 import { editVisitSchema } from '$lib/schemas/visit';
 import { parseFields } from '$lib/schemas/common';
 
@@ -25,20 +26,29 @@ const savedValues = (visit: NonNullable<ReturnType<typeof getVisit>>) => ({
 });
 
 export const load: PageServerLoad = (event) => {
-	const { visit } = editable(event);
-	return { visit: savedValues(visit), themes: listThemes(getDb()), zones: timeZoneList() };
+	const { actor, visit } = editable(event);
+	return {
+		visit: savedValues(visit),
+		themes: listThemes(getDb()),
+		zones: timeZoneList(),
+		today: todayFor(actor)
+	};
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const values = visitFormValues(await event.request.formData());
+		const form = await event.request.formData();
+		const values = visitFormValues(form);
 		const { actor, visit } = editable(event);
 		const parsed = parseFields(editVisitSchema, values);
 		const errors = parsed.ok ? checkThemes(getDb(), parsed.data.themeIds) : parsed.errors;
 		if (!parsed.ok || Object.keys(errors).length) return fail(400, refill(values, errors));
 		const { version, ...details } = parsed.data;
 		const ctx = { actorId: actor.id, origin: event.url.origin };
-		if (updateVisitDetails(getDb(), ctx, visit.id, version, details) === 'stale') {
+		const past = { confirmed: form.get('confirmPast') === 'yes' };
+		const saved = updateVisitDetails(getDb(), ctx, visit.id, version, details, past);
+		if (saved === 'past') return fail(400, refill(values, { startsOn: 'past_date' }));
+		if (saved === 'stale') {
 			// Their input stays; the form now names the current version, so saving again is a
 			// deliberate choice made after seeing what changed.
 			const current = getVisit(getDb(), visit.id)!;
