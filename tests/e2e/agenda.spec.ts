@@ -36,7 +36,10 @@ test('staff add sessions, see the overlap warning, move, copy a day and delete',
 	await add.getByLabel('Titre').fill('Atelier matériel pédagogique');
 	await add.getByRole('button', { name: 'Ajouter une séance' }).click();
 	// An overlap is refused until the user says it is a parallel session; the input is kept.
-	await expect(add.getByText('Chevauche : Observation en moyenne section.')).toBeVisible();
+	// The message sits beside the field (the error summary above the form repeats it as a link).
+	await expect(
+		add.locator('p.error').getByText('Chevauche : Observation en moyenne section.')
+	).toBeVisible();
 	await expect(add.getByLabel('Titre')).toHaveValue('Atelier matériel pédagogique');
 	await expect(first.locator('li.session')).toHaveCount(1);
 	await add.getByLabel('Séance en parallèle').check();

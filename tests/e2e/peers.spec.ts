@@ -41,7 +41,9 @@ test('a coordinator adds a practice and a wish to their profile, with JavaScript
 	const add = wishes.locator('form[action="?/add"]');
 	await add.getByLabel('Description (une phrase)').fill('Sans titre');
 	await add.getByRole('button').click();
-	await expect(page.getByRole('alert')).toBeVisible();
+	// The error summary above the form takes focus and names the field.
+	await expect(add.locator('.error-summary')).toBeFocused();
+	await expect(add.locator('.error-summary')).toContainText('Titre');
 	await expect(add.getByLabel('Description (une phrase)')).toHaveValue('Sans titre');
 	await removeEntry(page, 'Cahier de liaison avec les familles');
 });

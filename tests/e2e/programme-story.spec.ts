@@ -184,7 +184,9 @@ test('a six-day programme built by keyboard and drag and drop, exported and prin
 	await form.getByLabel('Type de séance').selectOption('workshop');
 	await form.getByLabel('Titre').fill('Atelier parents');
 	await form.getByRole('button', { name: 'Ajouter une séance' }).click();
-	await expect(form.getByText('Chevauche : Réunion avec la tutelle.')).toBeVisible();
+	await expect(
+		form.locator('p.error').getByText('Chevauche : Réunion avec la tutelle.')
+	).toBeVisible();
 	await form.getByLabel('Séance en parallèle').check();
 	await form.getByRole('button', { name: 'Ajouter une séance' }).click();
 	await expect(keoogo.locator('.warnings')).toContainText('se chevauchent');

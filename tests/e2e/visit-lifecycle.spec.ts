@@ -108,7 +108,7 @@ test('a future visit offers no "completed"; a begun one asks first and names who
 	await expect(staff.locator('#confirm-reopen')).toContainText('« Confirmée »');
 	await expect(staff.locator('#confirm-reopen')).toContainText(told);
 	await staff.getByRole('button', { name: 'Oui, rouvrir la visite' }).click();
-	await expect(staff.getByText('Ce champ est obligatoire.')).toBeVisible();
+	await expect(staff.locator('p.error').getByText('Ce champ est obligatoire.')).toBeVisible();
 	await staff.getByLabel(/Pourquoi la rouvrir/).fill('Terminée par erreur');
 	await staff.getByRole('button', { name: 'Oui, rouvrir la visite' }).click();
 	await expect(staff.locator('.meta')).toContainText('En cours');

@@ -30,7 +30,9 @@ test('staff run a five-organisation meeting in which one declines', async ({ bro
 	await staff.getByRole('button', { name: 'Envoyer la proposition' }).click();
 	// MAEECHA cannot be both host and invited.
 	await expect(
-		staff.getByText("L'organisation d'accueil ne peut pas être aussi la visiteuse.")
+		staff
+			.locator('p.error')
+			.getByText("L'organisation d'accueil ne peut pas être aussi la visiteuse.")
 	).toBeVisible();
 	await staff
 		.locator('fieldset', { hasText: 'Organisations invitées' })
@@ -62,7 +64,7 @@ test('staff run a five-organisation meeting in which one declines', async ({ bro
 		.getAttribute('value');
 	await dt.getByText('Décliner…').click();
 	await dt.getByRole('button', { name: 'Décliner la proposition' }).click();
-	await expect(dt.getByText('Ce champ est obligatoire.')).toBeVisible();
+	await expect(dt.locator('p.error').getByText('Ce champ est obligatoire.')).toBeVisible();
 	await dt
 		.getByLabel(/Raison \(elle sera transmise/)
 		.fill('Nos équipes sont en formation cette semaine-là.');

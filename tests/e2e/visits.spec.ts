@@ -36,7 +36,8 @@ test('filters combine: organisation, host country, my organisations, oldest firs
 	await page.getByLabel("Pays d'accueil").selectOption({ label: 'Comores' });
 	await page.getByLabel('Année').selectOption('2023');
 	await page.getByRole('button', { name: 'Filtrer' }).click();
-	await expect(page.getByText('Visites : 1')).toBeVisible();
+	await expect(page).toHaveURL(/year=2023/);
+	await expect(page.getByText('Visites : 1', { exact: true })).toBeVisible();
 	await expect(page.locator('li.card')).toContainText('MAEECHA');
 	await page.getByRole('link', { name: 'Tout afficher' }).click();
 	// The filters are ticked on the unfiltered list, not on the page being left.
