@@ -90,11 +90,27 @@ const DOMAIN_TABLES = ids(`SELECT name FROM sqlite_master WHERE type = 'table'`)
 	(t) => !EXCLUDED.test(t)
 );
 
+// Read receipts, not data: opening a private link records its first opening by design (the
+// roster shows it), so a GET may set it; every other column must stay as it was.
+const RECEIPTS = { evaluation_responses: ['first_opened_at'] };
+
+function columnsOf(table) {
+	const skip = RECEIPTS[table] ?? [];
+	const names = db.pragma(`table_info("${table}")`).map((c) => c.name);
+	return names
+		.filter((n) => !skip.includes(n))
+		.map((n) => `"${n}"`)
+		.join(', ');
+}
+
 function checksum() {
 	const hash = createHash('sha1');
 	for (const table of DOMAIN_TABLES) {
 		hash.update(table);
-		for (const row of db.prepare(`SELECT * FROM "${table}"`).raw().iterate()) {
+		for (const row of db
+			.prepare(`SELECT ${columnsOf(table)} FROM "${table}"`)
+			.raw()
+			.iterate()) {
 			hash.update(JSON.stringify(row, (_, v) => (typeof v === 'bigint' ? String(v) : v)));
 		}
 	}
