@@ -17,11 +17,11 @@ export async function warmSummaries(db: DB) {
 	// For a staff member without a time zone; others compute their day's part (cheap) on demand.
 	await Promise.all([
 		warmDashboard(db, todayIn('UTC', new Date())),
-		networkMap(db, { year: null, themeId: null })
+		networkMap(db, { year: null, themeId: null }),
+		visitFacets(db),
+		lessonFacets(db),
+		mapFacets(db)
 	]);
-	mapFacets(db);
-	visitFacets(db);
-	lessonFacets(db);
 	matchOrganisations(db, 'a');
 	return performance.now() - started;
 }

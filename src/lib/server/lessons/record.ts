@@ -28,7 +28,8 @@ import {
 	visits
 } from '../db/schema';
 import { recordAudit } from '../audit/log';
-import { STALE_AFTER_MS, cachedPerVersion } from '../db/version';
+import { cachedPerVersionAsync } from '../db/version';
+import { readAside } from '../db/reader';
 import { qualified as q } from '../db/schema/columns';
 import type { LessonInput } from '$lib/schemas/lesson';
 import { AGREED } from '$lib/visit-lifecycle';
@@ -150,30 +151,43 @@ export function experienceOn(db: DB, themeId: number, viewer: Viewer) {
 		.all();
 }
 
-/** The filter choices the knowledge base offers: those that have lessons. */
-/** The filter choices: read from every lesson, so kept until the data changes. */
+/**
+ * The filter choices the knowledge base offers: those that have lessons. Read from every lesson
+ * on the reader thread (db/reader.ts) and kept until the data changes, like the visits' choices.
+ */
 export const lessonFacets = (db: DB) => cachedFacets(db, '');
-const cachedFacets = cachedPerVersion((db: DB) => readLessonFacets(db), {
-	staleAfterMs: STALE_AFTER_MS
-});
+const cachedFacets = cachedPerVersionAsync((db: DB) => readLessonFacets(db));
 
-function readLessonFacets(db: DB) {
-	const years = db
-		.selectDistinct({ year: sql<string>`substr(${visits.startsOn}, 1, 4)` })
-		.from(lessons)
-		.innerJoin(visits, eq(lessons.visitId, visits.id))
-		.orderBy(desc(sql`substr(${visits.startsOn}, 1, 4)`))
-		.all()
-		.map((r) => Number(r.year));
-	const orgs = db
-		.selectDistinct({
-			id: organisations.id,
-			name: organisations.name,
-			country: organisations.country
-		})
-		.from(lessons)
-		.innerJoin(organisations, eq(lessons.organisationId, organisations.id))
-		.orderBy(asc(organisations.name))
-		.all();
-	return { years, organisations: orgs, countries: [...new Set(orgs.map((o) => o.country))] };
+async function readLessonFacets(db: DB) {
+	const year = sql<string>`substr(${visits.startsOn}, 1, 4)`;
+	const [years, orgs] = await Promise.all([
+		readAside(
+			db,
+			db
+				.selectDistinct({ year })
+				.from(lessons)
+				.innerJoin(visits, eq(lessons.visitId, visits.id))
+				.orderBy(desc(year)),
+			['year']
+		),
+		readAside(
+			db,
+			db
+				.selectDistinct({
+					id: organisations.id,
+					name: organisations.name,
+					country: organisations.country
+				})
+				.from(lessons)
+				.innerJoin(organisations, eq(lessons.organisationId, organisations.id))
+				.orderBy(asc(organisations.name)),
+			['id', 'name', 'country'] as const
+		)
+	]);
+	const organisationsWithLessons = orgs as { id: number; name: string; country: string }[];
+	return {
+		years: years.map((r) => Number(r.year)),
+		organisations: organisationsWithLessons,
+		countries: [...new Set(organisationsWithLessons.map((o) => o.country))]
+	};
 }

@@ -5,7 +5,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DB } from '../db';
 import { organisations, themes, visitOrganisations, visitThemes, visits } from '../db/schema';
-import { STALE_AFTER_MS, cachedPerVersion, cachedPerVersionAsync } from '../db/version';
+import { cachedPerVersionAsync } from '../db/version';
 import { readAside } from '../db/reader';
 import { MAP_HEIGHT, MAP_WIDTH, isSmallCountry, mapOutline, project } from './outline';
 import { placeAll } from './places';
@@ -144,20 +144,21 @@ export function networkMap(db: DB, filter: MapFilter) {
 
 export type NetworkMap = Awaited<ReturnType<typeof networkMap>>;
 
-/** The years that have visits, and the themes, for the filters: kept until the data changes. */
+/**
+ * The years that have visits, and the themes, for the filters: the years are read from every
+ * visit on the reader thread and kept until the data changes.
+ */
 export const mapFacets = (db: DB) => cachedFacets(db, '');
-const cachedFacets = cachedPerVersion((db: DB) => readFacets(db), {
-	staleAfterMs: STALE_AFTER_MS
-});
+const cachedFacets = cachedPerVersionAsync((db: DB) => readFacets(db));
 
-function readFacets(db: DB) {
-	const years = db
-		.selectDistinct({ year: sql<string>`substr(${visits.startsOn}, 1, 4)` })
+async function readFacets(db: DB) {
+	const year = sql<string>`substr(${visits.startsOn}, 1, 4)`;
+	const query = db
+		.selectDistinct({ year })
 		.from(visits)
 		.where(inArray(visits.status, TAKEN_PLACE))
-		.orderBy(desc(sql`substr(${visits.startsOn}, 1, 4)`))
-		.all()
-		.map((r) => Number(r.year));
+		.orderBy(desc(year));
+	const years = (await readAside(db, query, ['year'])).map((r) => Number(r.year));
 	const themeList = db.select().from(themes).orderBy(asc(themes.slug)).all();
 	return { years, themes: themeList };
 }

@@ -1,11 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
 import { createTestDb } from '../db/test-db';
 import type { DB } from '../db';
 import { themes } from '../db/schema';
 import { addOrganisation, addVisit } from '../db/test-fixtures';
 import { addPractice } from './practices';
-import { exportSuggestions, listSuggestions } from './suggestions';
+import { significantWords } from './words';
+import { SUGGESTION_WEIGHTS, exportSuggestions, listSuggestions } from './suggestions';
 
 let db: DB;
 let a: number;
@@ -90,5 +92,103 @@ describe('suggested exchanges', () => {
 		expect(listSuggestions(db).total).toBe(1);
 		db.$client.prepare('DELETE FROM practices WHERE id = ?').run(wish.ok ? wish.id : 0);
 		expect(listSuggestions(db).total).toBe(0);
+	});
+});
+
+/**
+ * The rule spelled out the slow way: every wish against every practice of another organisation,
+ * its ten best matches kept (ties in practice order), gathered per pair and scored by the pair's
+ * best three. The suggestions must be exactly these, however they are computed.
+ */
+function expected(db: DB) {
+	type Row = { id: number; org: number; kind: string; title: string; description: string };
+	const rows = db.$client
+		.prepare(
+			'SELECT id, organisation_id AS org, kind, title, description FROM practices ORDER BY id'
+		)
+		.all() as Row[];
+	const themesOf = (id: number) =>
+		db.$client
+			.prepare('SELECT theme_id FROM practice_themes WHERE practice_id = ?')
+			.pluck()
+			.all(id) as number[];
+	const entries = rows.map((r) => ({
+		...r,
+		words: significantWords(`${r.title} ${r.description}`),
+		themes: themesOf(r.id)
+	}));
+	const pairs = new Map<string, number[]>();
+	for (const wish of entries.filter((e) => e.kind === 'learn')) {
+		const scored = entries
+			.filter((o) => o.kind === 'share' && o.org !== wish.org)
+			.map((o) => ({
+				o,
+				score:
+					SUGGESTION_WEIGHTS.theme * wish.themes.filter((t) => o.themes.includes(t)).length +
+					SUGGESTION_WEIGHTS.word * [...wish.words].filter((w) => o.words.has(w)).length
+			}))
+			.filter((m) => m.score > 0)
+			.sort((x, y) => y.score - x.score || x.o.id - y.o.id)
+			.slice(0, 10);
+		for (const { o, score } of scored) {
+			const key = [wish.org, o.org].sort((x, y) => x - y).join('-');
+			pairs.set(key, [...(pairs.get(key) ?? []), score]);
+		}
+	}
+	return [...pairs.entries()]
+		.map(([key, scores]) => ({
+			key,
+			score: scores
+				.sort((x, y) => y - x)
+				.slice(0, 3)
+				.reduce((s, n) => s + n, 0),
+			matches: scores.length
+		}))
+		.sort((x, y) => x.key.localeCompare(y.key));
+}
+
+describe("suggested exchanges, computed from the offers' word and theme lists", () => {
+	const vocabulary = [
+		'lecture',
+		'bibliothèque',
+		'jardin',
+		'cantine',
+		'parents',
+		'santé',
+		'théâtre'
+	];
+	const practice = fc.record({
+		org: fc.integer({ min: 0, max: 3 }),
+		kind: fc.constantFrom('share' as const, 'learn' as const),
+		words: fc.uniqueArray(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 3 }),
+		themes: fc.uniqueArray(fc.integer({ min: 0, max: 2 }), { maxLength: 2 })
+	});
+
+	it('finds every pair, with its score and matches, that comparing each wish with each practice finds', () => {
+		fc.assert(
+			fc.property(fc.array(practice, { minLength: 12, maxLength: 60 }), (drawn) => {
+				db = createTestDb();
+				const orgs = [1, 2, 3, 4].map((n) => addOrganisation(db, `Org ${n}`));
+				const themeIds = (db.select().from(themes).all() as { id: number }[])
+					.slice(0, 3)
+					.map((t) => t.id);
+				for (const p of drawn)
+					addPractice(db, null, orgs[p.org], {
+						kind: p.kind,
+						title: p.words.join(' '),
+						description: '',
+						themeIds: p.themes.map((t) => themeIds[t])
+					});
+				const got = exportSuggestions(db)
+					.map((s) => ({
+						key: [s.a.id, s.b.id].sort((x, y) => x - y).join('-'),
+						score: s.score,
+						matches: s.matches.length
+					}))
+					.sort((x, y) => x.key.localeCompare(y.key));
+				expect(got).toEqual(expected(db));
+			}),
+			{ numRuns: 60 }
+		);
 	});
 });

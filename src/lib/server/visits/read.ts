@@ -20,7 +20,8 @@ import { organisations, themes, visitOrganisations, visitThemes, visits } from '
 import type { VisitStatus } from '../../enums';
 import { cappedCount } from '../db/counts';
 import { beyond, keysetPage, type Cursor, type Order } from '../db/keyset';
-import { STALE_AFTER_MS, cachedPerVersion } from '../db/version';
+import { cachedPerVersionAsync } from '../db/version';
+import { readAside } from '../db/reader';
 import { preparedOnce } from '../db/prepared';
 import { VISIT_STATUS, isGoingAhead } from '$lib/visit-lifecycle';
 
@@ -230,25 +231,29 @@ export function isInProgress(
 	return visit.startsOn <= today && today <= visit.endsOn;
 }
 
-/** The years and host countries the visit filters offer: those that have visits. */
-/** The filter choices: read from every visit, so kept until the data changes. */
+/**
+ * The years and host countries the visit filters offer: those that have visits. Read from every
+ * visit on the reader thread (db/reader.ts) and kept until the data changes, so the rebuild after
+ * a write makes only the reader who asks first wait, never the other requests.
+ */
 export const visitFacets = (db: DB) => cachedFacets(db, '');
-const cachedFacets = cachedPerVersion((db: DB) => readVisitFacets(db), {
-	staleAfterMs: STALE_AFTER_MS
-});
+const cachedFacets = cachedPerVersionAsync((db: DB) => readVisitFacets(db));
 
-function readVisitFacets(db: DB) {
-	const years = db
-		.selectDistinct({ year: sql<string>`substr(${visits.startsOn}, 1, 4)` })
-		.from(visits)
-		.orderBy(desc(sql`substr(${visits.startsOn}, 1, 4)`))
-		.all()
-		.map((r) => Number(r.year));
-	const countries = db
-		.selectDistinct({ country: organisations.country })
-		.from(visits)
-		.innerJoin(organisations, eq(visits.hostOrganisationId, organisations.id))
-		.all()
-		.map((r) => r.country);
-	return { years, countries };
+async function readVisitFacets(db: DB) {
+	const year = sql<string>`substr(${visits.startsOn}, 1, 4)`;
+	const [years, countries] = await Promise.all([
+		readAside(db, db.selectDistinct({ year }).from(visits).orderBy(desc(year)), ['year']),
+		readAside(
+			db,
+			db
+				.selectDistinct({ country: organisations.country })
+				.from(visits)
+				.innerJoin(organisations, eq(visits.hostOrganisationId, organisations.id)),
+			['country']
+		)
+	]);
+	return {
+		years: years.map((r) => Number(r.year)),
+		countries: countries.map((r) => String(r.country))
+	};
 }

@@ -8,12 +8,12 @@ import { readOrganisationFilter } from '$lib/server/organisations/filter';
 import { positiveId } from '$lib/schemas/common';
 import { LIMITS } from '$lib/schemas/limits';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const actor = authorize(event, 'lesson.list');
 	const q = event.url.searchParams;
 	const db = getDb();
 	const year = Number(q.get('year'));
-	const { organisations: withLessons, ...facets } = lessonFacets(db);
+	const { organisations: withLessons, ...facets } = await lessonFacets(db);
 	// Small networks offer only the organisations that have lessons.
 	const organisation = readOrganisationFilter(db, q, () =>
 		withLessons.map((o) => ({ value: o.id, label: o.name }))

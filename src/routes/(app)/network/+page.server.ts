@@ -10,7 +10,7 @@ export const csr = false;
 export const load: PageServerLoad = async (event) => {
 	authorize(event, 'network.view');
 	const db = getDb();
-	const facets = mapFacets(db);
+	const facets = await mapFacets(db);
 	const param = (name: string) => Number(event.url.searchParams.get(name)) || null;
 	// An unknown year or theme in the address shows everything rather than an empty map.
 	const year = facets.years.find((y) => y === param('year')) ?? null;

@@ -10,7 +10,7 @@ import { positiveId } from '$lib/schemas/common';
 import { readCursor } from '$lib/server/db/keyset';
 import { VISIT_STATUSES, type VisitStatus } from '$lib/enums';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const actor = authorize(event, 'visit.list');
 	const q = event.url.searchParams;
 	const db = getDb();
@@ -45,7 +45,7 @@ export const load: PageServerLoad = (event) => {
 		organisation: organisation.field,
 		options: {
 			themes: listThemes(db),
-			...visitFacets(db)
+			...(await visitFacets(db))
 		},
 		canPropose: can(actor, 'visit.propose'),
 		hasOrganisation: own.length > 0
