@@ -49,7 +49,9 @@ async function downloads(origin, path, cookie, count, rowsOf) {
 			{ length: count },
 			() =>
 				new Promise((resolve) => {
-					const request = get(origin + path, { headers: { cookie } }, (response) => {
+					// A connection of its own each: a kept-alive socket the server has just closed
+					// (after its 5 s keep-alive) would fail a download that never reached it.
+					const request = get(origin + path, { headers: { cookie }, agent: false }, (response) => {
 						const chunks = [];
 						response.on('data', (chunk) => chunks.push(chunk));
 						response.on('end', () =>
@@ -71,9 +73,11 @@ async function downloads(origin, path, cookie, count, rowsOf) {
 		path,
 		count,
 		seconds,
-		complete: rows.filter((n) => n === rows[0] && n > 0).length,
-		rows: rows[0],
-		failed: files.filter((f) => f.status !== 200).map((f) => f.status),
+		// Complete: every row there (the most any file holds, which index.js checks against the
+		// database), not only as many as the first file.
+		complete: rows.filter((n) => n === Math.max(...rows) && n > 0).length,
+		rows: Math.max(...rows),
+		failed: files.filter((f) => f.status !== 200).map((f) => f.error ?? f.status),
 		// The same list 50 times: every copy should be the same file, byte for byte (CSV).
 		distinctFiles: digests.size,
 		megabytes: Math.round(files.reduce((n, f) => n + (f.bytes?.length ?? 0), 0) / 1e5) / 10

@@ -3,7 +3,8 @@
 // and the visits that took place without any submitted sheet. Means are over every submitted
 // answer of the group (a visit with ten sheets weighs more than one with two).
 import { and, asc, count, desc, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
-import type { Tx } from '../db';
+import type { DB, Tx } from '../db';
+import { readAside } from '../db/reader';
 import {
 	evaluationAnswers,
 	evaluationQuestions,
@@ -257,9 +258,24 @@ function notEvaluated(db: Tx, page: number) {
 
 export type EvaluationsOverview = ReturnType<typeof evaluationsOverview>;
 
-/** One host's figures (its profile page): the visits it hosted that were evaluated. */
-export function hostEvaluationSummary(db: Tx, organisationId: number) {
-	const rows = perEvaluation(db).where(eq(visits.hostOrganisationId, organisationId)).all();
+/**
+ * One host's figures (its profile page): the visits it hosted that were evaluated. Read on the
+ * reader thread (db/reader.ts): for the busiest host at the benchmark's scale it sums 3 600
+ * evaluations (40 ms), which no other request should wait for.
+ */
+export async function hostEvaluationSummary(db: DB, organisationId: number) {
+	const query = perEvaluation(db).where(eq(visits.hostOrganisationId, organisationId));
+	const fields = [
+		'evaluationId',
+		'visitId',
+		'year',
+		'hostId',
+		'responses',
+		'submitted',
+		'total',
+		'n'
+	];
+	const rows = (await readAside(db, query, fields)) as Record<string, number | null>[];
 	const sum = (k: 'responses' | 'submitted' | 'total' | 'n') =>
 		rows.reduce((s, r) => s + (r[k] ?? 0), 0);
 	return figures({

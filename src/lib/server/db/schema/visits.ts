@@ -55,6 +55,8 @@ export const visits = sqliteTable(
 		// The dashboard's "ended without follow-up", latest first, one status at a time.
 		index('visits_status_ends_on_idx').on(t.status, t.endsOn),
 		index('visits_host_idx').on(t.hostOrganisationId),
+		// A host's visits newest first (its profile), a page at a time without sorting them all.
+		index('visits_host_starts_idx').on(t.hostOrganisationId, t.startsOn, t.id),
 		index('visits_proposer_idx').on(t.proposerOrganisationId)
 	]
 );

@@ -16,7 +16,7 @@ import {
 import { hostEvaluationSummary } from '$lib/server/evaluations/overview';
 import { positiveId } from '$lib/schemas/common';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const actor = authorize(event, 'organisation.read');
 	const id = Number(event.params.id);
 	const q = event.url.searchParams;
@@ -34,7 +34,7 @@ export const load: PageServerLoad = (event) => {
 		canEdit,
 		themes: canEdit ? listThemes(db) : [],
 		evaluations: can(actor, 'profile.evaluations', { organisationId: id })
-			? hostEvaluationSummary(db, id)
+			? await hostEvaluationSummary(db, id)
 			: null
 	};
 };
