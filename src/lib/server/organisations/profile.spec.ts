@@ -57,6 +57,49 @@ describe('organisation profile', () => {
 		expect(participant.lessons.total).toBe(2);
 	});
 
+	it("counts the host's lessons and those it learned once each, and says 1000+ past the cap", () => {
+		// The host learns on its own hosted visit (one lesson, counted once) and on a visit it made.
+		const made = addVisit(db, {
+			status: 'completed',
+			startsOn: '2025-03-03',
+			endsOn: '2025-03-04',
+			timeZone: 'UTC',
+			organisations: [
+				[other, 'host', 'accepted'],
+				[host, 'visitor', 'accepted']
+			]
+		});
+		const hostedVisit = db.$client.prepare('SELECT id FROM visits WHERE host_organisation_id = ?');
+		const own = (hostedVisit.get(host) as { id: number }).id;
+		db.insert(lessons)
+			.values([
+				{ visitId: own, organisationId: host, title: 'Chez nous' },
+				{ visitId: made, organisationId: host, title: 'Chez eux' }
+			])
+			.run();
+		const staff = { viewer: null, withContacts: false };
+		const small = organisationProfile(db, host, staff)!.lessons;
+		expect([small.total, small.more]).toEqual([4, false]);
+		expect(small.items[0].title).toBe('Chez eux');
+
+		const many = Array.from({ length: 1000 }, (_, i) => ({
+			visitId: made,
+			organisationId: host,
+			title: `Leçon ${i}`
+		}));
+		db.insert(lessons).values(many).run();
+		const large = organisationProfile(db, host, staff)!.lessons;
+		expect([large.total, large.more]).toEqual([1000, true]);
+		// Still the newest visit's lessons first, the latest written first.
+		expect(large.items.map((l) => l.title)).toEqual([
+			'Leçon 999',
+			'Leçon 998',
+			'Leçon 997',
+			'Leçon 996',
+			'Leçon 995'
+		]);
+	});
+
 	it('answers nothing for an organisation that does not exist', () => {
 		expect(organisationProfile(db, 999, { viewer: null, withContacts: false })).toBeUndefined();
 	});
