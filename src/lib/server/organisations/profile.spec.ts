@@ -100,6 +100,33 @@ describe('organisation profile', () => {
 		]);
 	});
 
+	it('a visitor of over a thousand visits: "1000+", and the newest visits first', () => {
+		const client = db.$client;
+		const visit = client.prepare(
+			`INSERT INTO visits (title, status, host_organisation_id, proposer_organisation_id,
+			 starts_on, ends_on, time_zone) VALUES (?, 'completed', ?, ?, ?, ?, 'UTC')`
+		);
+		const party = client.prepare(
+			`INSERT INTO visit_organisations (visit_id, organisation_id, role, response)
+			 VALUES (?, ?, ?, 'accepted')`
+		);
+		client.transaction(() => {
+			for (let i = 0; i < 1001; i++) {
+				const day = new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+				const id = Number(visit.run(`Visite ${i}`, other, visitor, day, day).lastInsertRowid);
+				party.run(id, other, 'host');
+				party.run(id, visitor, 'visitor');
+			}
+		})();
+		const made = organisationProfile(db, visitor, { viewer: null, withContacts: false })!.made;
+		expect([made.total, made.more]).toEqual([1000, true]);
+		expect(made.items.slice(0, 3).map((v) => v.title)).toEqual([
+			'Visite 1000',
+			'Visite 999',
+			'Visite 998'
+		]);
+	});
+
 	it('answers nothing for an organisation that does not exist', () => {
 		expect(organisationProfile(db, 999, { viewer: null, withContacts: false })).toBeUndefined();
 	});
