@@ -15,7 +15,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { serverNodeFlags } from './heap.js';
+import { serverEnv, serverNodeFlags } from './heap.js';
 
 /** The Litestream binary of the npm package, for this platform. */
 export function litestreamBinary() {
@@ -29,6 +29,8 @@ export function litestreamEnv(env = process.env) {
 	const database = resolve(env.DATABASE_PATH || './data/passerelle.db');
 	return {
 		...env,
+		// Litestream passes its environment to the server it runs (-exec).
+		...serverEnv(env),
 		DATABASE_PATH: database,
 		LITESTREAM_REPLICA_URL:
 			env.LITESTREAM_REPLICA_URL || pathToFileURL(resolve(dirname(database), 'replica')).href,

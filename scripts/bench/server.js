@@ -1,6 +1,6 @@
 // Starting the production server on a benchmark database, signing in, reading its peak memory.
 import { spawn } from 'node:child_process';
-import { serverNodeFlags } from '../heap.js';
+import { serverEnv, serverNodeFlags } from '../heap.js';
 import { readFileSync } from 'node:fs';
 
 export async function waitFor(url, tries = 900) {
@@ -22,6 +22,7 @@ export async function startApp(database, port, env = {}) {
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env: {
 			...process.env,
+			...serverEnv(),
 			DATABASE_PATH: database,
 			HOST: '127.0.0.1',
 			PORT: String(port),

@@ -1,7 +1,7 @@
 // Shared by the reliability harnesses (crash, load, fuzz, backup): the production server on a
 // scratch database with the demo network, sign-in and form posts over HTTP as a browser does.
 import { spawn } from 'node:child_process';
-import { serverNodeFlags } from '../heap.js';
+import { serverEnv, serverNodeFlags } from '../heap.js';
 import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +48,7 @@ export async function startServer(database, port, log, env = {}) {
 		stdio: ['ignore', 'pipe', 'pipe'],
 		env: {
 			...process.env,
+			...serverEnv(),
 			DATABASE_PATH: database,
 			DEMO_DATA: '1',
 			HOST: '127.0.0.1',
