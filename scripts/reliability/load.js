@@ -89,7 +89,10 @@ const formPost = (req, path, fields, cookie) => ({
 const write = {
 	setupRequest: (req, context) => {
 		context.save = null;
-		const user = writers[counter % writers.length];
+		// A writer whose only programme filled up (every day at the cap) has nothing left to write.
+		const active = writers.filter((u) => u.targets.agendas.length || u.targets.actions.length);
+		if (!active.length) throw new Error('load: every writer has filled every target');
+		const user = active[counter % active.length];
 		const tag = `${prefix}${counter++}`;
 		// The demo network has a single visit whose agenda can still change: a fifth of the writes
 		// go there, so that one agenda does not grow to a size no real visit has.
