@@ -4,7 +4,6 @@
 import {
 	and,
 	asc,
-	count,
 	desc,
 	eq,
 	exists,
